@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "mountaudit",
+  products: [
+    .executable(name: "mountaudit", targets: ["mountaudit"]),
+    .library(name: "MountAudit", targets: ["MountAudit"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibmount",
+      pkgConfig: "mount",
+      providers: [.apt(["libmount-dev", "pkgconf"])]
+    ),
+    .target(name: "MountAudit", dependencies: ["CLibmount"]),
+    .executableTarget(name: "mountaudit", dependencies: ["MountAudit"]),
+    .testTarget(
+      name: "MountAuditTests",
+      dependencies: ["MountAudit"],
+      resources: []
+    ),
+    .testTarget(
+      name: "IntegrationTests",
+      dependencies: ["MountAudit", "mountaudit"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

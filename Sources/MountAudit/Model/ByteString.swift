@@ -1,0 +1,49 @@
+/// A byte-exact string from a mount table: a path, a source or an option string.
+///
+/// The kernel prints mount points, roots and sources as raw bytes (with a few characters
+/// escaped), so they need not be valid UTF-8 and may hold control characters. `ByteString`
+/// keeps them exactly; conversion to text for display happens only in the reports.
+public struct ByteString: Hashable, Comparable, Sendable {
+  /// The raw bytes, without a terminating NUL.
+  public var bytes: [UInt8]
+
+  /// Creates a byte string from raw bytes.
+  public init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  /// Creates a byte string holding the UTF-8 encoding of `text`.
+  public init(_ text: String) {
+    self.bytes = Array(text.utf8)
+  }
+
+  /// Whether the string has no bytes.
+  public var isEmpty: Bool { bytes.isEmpty }
+
+  /// The string as Swift text when its bytes are valid UTF-8, otherwise `nil`.
+  public var validUTF8: String? {
+    String(validating: bytes, as: UTF8.self)
+  }
+
+  /// The string as Swift text, replacing invalid UTF-8 with U+FFFD (for messages only).
+  public var lossyText: String {
+    String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Orders byte strings bytewise, the way `strcmp` does.
+  public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
+    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+  }
+}
+
+extension ByteString: ExpressibleByStringLiteral {
+  /// Creates a byte string from a string literal.
+  public init(stringLiteral value: String) {
+    self.init(value)
+  }
+}
+
+extension ByteString: CustomStringConvertible {
+  /// The text of the string with invalid UTF-8 replaced; reports escape it further.
+  public var description: String { lossyText }
+}

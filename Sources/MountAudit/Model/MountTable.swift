@@ -1,0 +1,17 @@
+/// A mount table as read from one input: its mounts in input order and the lines that
+/// could not be read as mounts.
+public struct MountTable: Sendable {
+  /// The mounts in the order the input lists them.
+  public var entries: [MountEntry]
+  /// Lines that were not well-formed mountinfo lines, in line order.
+  public var problems: [ParseProblem]
+  /// Where the table came from.
+  public var origin: TableOrigin
+
+  /// Creates a table from its parts.
+  public init(entries: [MountEntry], problems: [ParseProblem] = [], origin: TableOrigin) {
+    self.entries = entries
+    self.problems = problems
+    self.origin = origin
+  }
+}

@@ -1,0 +1,61 @@
+/// Everything a rule may consult: the target's tree, the host's tree, the namespaces, the
+/// kernel's paths and the profile.
+public struct AuditContext: Sendable {
+  /// The audited mount tree.
+  public let target: MountTree
+  /// The host's mount tree, when one is available.
+  public let host: MountTree?
+  /// The target's and the host's mount namespace identities, for live audits.
+  public let namespaces: NamespacePair?
+  /// Which masked and read-only paths exist on the kernel; `nil` offline.
+  public let kernelPaths: KernelPaths?
+  /// The profile in effect.
+  public let profile: Profile
+  private let resolver: HostPathResolver?
+
+  /// Creates the context and indexes the host's mounts for host-side paths.
+  public init(
+    target: MountTree, host: MountTree?, namespaces: NamespacePair? = nil,
+    kernelPaths: KernelPaths? = nil, profile: Profile = .standard
+  ) {
+    self.target = target
+    self.host = host
+    self.namespaces = namespaces
+    self.kernelPaths = kernelPaths
+    self.profile = profile
+    self.resolver = host.map(HostPathResolver.init(host:))
+  }
+
+  /// The mounts processes in the container can see, in input order.
+  public var visibleMounts: [MountEntry] { target.visibleEntries }
+
+  /// The host-side path of a target mount, if the host has its filesystem mounted.
+  public func hostPath(of mount: MountEntry) -> ByteString? {
+    resolver?.resolve(mount)?.path
+  }
+
+  /// The host mount that exposes a target mount's filesystem, if any.
+  public func hostMount(exposing mount: MountEntry) -> MountEntry? {
+    resolver?.resolve(mount)?.hostMount
+  }
+}
+
+/// The mount namespaces of the target and of the host reference.
+public struct NamespacePair: Hashable, Sendable {
+  /// The target's namespace.
+  public var target: NamespaceIdentity
+  /// The host reference's namespace.
+  public var host: NamespaceIdentity
+  /// The process whose namespace stands for the host (1, or the auditor itself).
+  public var hostDescription: String
+
+  /// Creates a pair.
+  public init(target: NamespaceIdentity, host: NamespaceIdentity, hostDescription: String) {
+    self.target = target
+    self.host = host
+    self.hostDescription = hostDescription
+  }
+
+  /// Whether the target shares the host's mount namespace.
+  public var isShared: Bool { target == host }
+}

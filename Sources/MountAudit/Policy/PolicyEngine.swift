@@ -1,0 +1,86 @@
+/// Runs the rules over an audit context and collects their findings in report order.
+public struct PolicyEngine: Sendable {
+  /// The rules to run, in registry order.
+  public var rules: [any Rule]
+
+  /// Creates an engine running `rules` (by default every registered rule).
+  public init(rules: [any Rule] = RuleRegistry.all) {
+    self.rules = rules
+  }
+
+  /// The outcome of running the rules.
+  public struct Outcome: Sendable {
+    /// The findings, sorted by mount point, then rule.
+    public var findings: [Finding]
+    /// The rules that could not run, with the reason.
+    public var skipped: [SkippedCheck]
+  }
+
+  /// Runs every rule whose requirements the context meets; lists the others as skipped.
+  public func evaluate(_ context: AuditContext) -> Outcome {
+    var findings: [Finding] = []
+    var skipped: [SkippedCheck] = []
+    for rule in rules {
+      if let reason = Self.unmetRequirement(of: rule.metadata, in: context) {
+        skipped.append(SkippedCheck(rule: rule.metadata.id, reason: reason))
+        continue
+      }
+      var ruleFindings = rule.check(context)
+      if rule.metadata.foldsNestedMounts { ruleFindings = Self.foldNested(ruleFindings) }
+      for var finding in ruleFindings {
+        finding.severity = context.profile.severity(for: finding)
+        findings.append(finding)
+      }
+    }
+    findings.sort(by: Self.reportOrder)
+    return Outcome(findings: findings, skipped: skipped)
+  }
+
+  private static func unmetRequirement(
+    of metadata: RuleMetadata, in context: AuditContext
+  ) -> String? {
+    if metadata.requirements.contains(.liveNamespace), context.namespaces == nil {
+      return "needs the live mount namespaces of the target and the host (audit a PID)"
+    }
+    if metadata.requirements.contains(.hostTable), context.host == nil {
+      return "needs the host's mount table (pass --host FILE or --host-pid N)"
+    }
+    return nil
+  }
+
+  /// Drops findings about mounts that lie below a mount already reported, keeping the
+  /// outermost finding for each subtree.
+  static func foldNested(_ findings: [Finding]) -> [Finding] {
+    let byPath = findings.sorted { ($0.mountPoint ?? "") < ($1.mountPoint ?? "") }
+    var kept: [Finding] = []
+    var reportedMounts: [ByteString] = []
+    for finding in byPath {
+      if finding.mountID != nil, let path = finding.mountPoint,
+        reportedMounts.contains(where: { path.isStrictlyBelow($0) })
+      {
+        continue
+      }
+      if finding.mountID != nil, let path = finding.mountPoint { reportedMounts.append(path) }
+      kept.append(finding)
+    }
+    return kept
+  }
+
+  /// Mount point, then rule, then line, then message: stable for the same input.
+  static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    let left = (lhs.mountPoint ?? "", lhs.rule, lhs.line ?? 0, lhs.message)
+    let right = (rhs.mountPoint ?? "", rhs.rule, rhs.line ?? 0, rhs.message)
+    if left.0 != right.0 { return left.0 < right.0 }
+    if left.1 != right.1 { return left.1 < right.1 }
+    if left.2 != right.2 { return left.2 < right.2 }
+    return left.3 < right.3
+  }
+}
+
+/// A rule that did not run, and why.
+public struct SkippedCheck: Hashable, Sendable {
+  /// The rule's ID.
+  public var rule: String
+  /// Why it could not run.
+  public var reason: String
+}

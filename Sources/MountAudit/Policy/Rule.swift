@@ -1,0 +1,77 @@
+/// A check of the container baseline, with a stable ID.
+///
+/// A rule reads the audit context and returns findings; it never throws and never touches
+/// the system. Each rule lives in its own file under `Rules/`, named after the rule, and is
+/// listed once in `RuleRegistry`.
+public protocol Rule: Sendable {
+  /// The rule's ID, severity, summary and remediation.
+  var metadata: RuleMetadata { get }
+
+  /// Returns the findings for the audited table; findings carry the default severity
+  /// (or the rule's choice between its severities) before the profile adjusts it.
+  func check(_ context: AuditContext) -> [Finding]
+}
+
+/// What a rule needs to run; a rule whose needs are not met is reported as skipped.
+public enum RuleRequirement: String, Hashable, Sendable, Codable {
+  /// The host's mount table (live, or `--host FILE`).
+  case hostTable
+  /// Live mount namespace identities of the target and the host.
+  case liveNamespace
+}
+
+/// The fixed facts about a rule, as `mountaudit rules` lists them.
+public struct RuleMetadata: Hashable, Sendable {
+  /// The stable ID, `area.name`.
+  public var id: String
+  /// The default severity; some rules choose a lower one for milder cases.
+  public var severity: Severity
+  /// One line saying when the rule fires.
+  public var summary: String
+  /// How to fix what it finds.
+  public var remediation: String
+  /// References: OCI runtime spec sections, CIS Docker Benchmark items by title, CVEs.
+  public var references: [String]
+  /// What the rule needs to run at all.
+  public var requirements: Set<RuleRequirement>
+  /// Whether findings on mounts below a mount already reported by this rule are folded
+  /// into that finding (true for most rules; propagation reports every peer relation).
+  public var foldsNestedMounts: Bool
+
+  /// Creates rule metadata.
+  public init(
+    id: String, severity: Severity, summary: String, remediation: String,
+    references: [String] = [], requirements: Set<RuleRequirement> = [],
+    foldsNestedMounts: Bool = true
+  ) {
+    self.id = id
+    self.severity = severity
+    self.summary = summary
+    self.remediation = remediation
+    self.references = references
+    self.requirements = requirements
+    self.foldsNestedMounts = foldsNestedMounts
+  }
+}
+
+extension Rule {
+  /// A finding of this rule about `mount`, with its host-side path filled in.
+  public func finding(
+    _ message: String, mount: MountEntry, in context: AuditContext, severity: Severity? = nil
+  ) -> Finding {
+    Finding(
+      rule: metadata.id, severity: severity ?? metadata.severity, mountID: mount.id,
+      mountPoint: mount.mountPoint, hostPath: context.hostPath(of: mount), message: message,
+      remediation: metadata.remediation, references: metadata.references)
+  }
+
+  /// A finding of this rule about a path where no single mount is concerned.
+  public func finding(
+    _ message: String, path: ByteString?, severity: Severity? = nil, line: Int? = nil
+  ) -> Finding {
+    Finding(
+      rule: metadata.id, severity: severity ?? metadata.severity, mountPoint: path,
+      message: message, remediation: metadata.remediation, references: metadata.references,
+      line: line)
+  }
+}

@@ -1,0 +1,23 @@
+/// `parse.invalid-line`: a mountinfo line could not be parsed.
+///
+/// Every line of the input must be a well-formed mountinfo line. A line that is not is
+/// reported with its line number and what is wrong, and the rest of the table is still
+/// audited; the report is then incomplete, which is why this is an error.
+///
+/// - Default severity: error.
+/// - Exceptions: none. Lines the kernel really prints (empty sources, raw spaces in super
+///   options, unknown optional tags) are well-formed and never reported.
+/// - Blind spots: a mount on a rejected line is not audited at all.
+struct ParseInvalidLineRule: Rule {
+  let metadata = RuleMetadata(
+    id: "parse.invalid-line", severity: .error,
+    summary: "a mountinfo line could not be parsed",
+    remediation: "Check that the input is an unmodified /proc/<pid>/mountinfo; a damaged "
+      + "line hides that mount from the audit.")
+
+  func check(_ context: AuditContext) -> [Finding] {
+    context.target.table.problems.map { problem in
+      finding("line \(problem.line): \(problem.problem)", path: nil, line: problem.line)
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import CLibmount
+import Glibc
+
+/// A table parsed by libmount's mountinfo parser, copied into value types.
+///
+/// This folder is the only place that touches libmount. The table object lives only inside
+/// `init`; every entry is copied out at once, so no libmount pointer escapes.
+struct LibmountTable {
+  /// One entry as libmount decoded it.
+  struct Entry {
+    var id: Int32
+    var parentID: Int32
+    var major: UInt32
+    var minor: UInt32
+    var root: [UInt8]
+    var target: [UInt8]
+    var source: [UInt8]
+    var filesystemType: [UInt8]
+    var mountOptions: [UInt8]
+    var optionalFields: [UInt8]
+  }
+
+  /// The entries in input order.
+  var entries: [Entry] = []
+  /// The 1-based lines of the parsed text that libmount's parser rejected.
+  var rejectedLines: [Int] = []
+
+  private static let debugInitialised: Bool = {
+    mnt_init_debug(0)
+    return true
+  }()
+
+  /// Parses `text`, which must consist of mountinfo lines each ending in a newline.
+  ///
+  /// - Parameter name: the input's name for libmount's debug output and for errors.
+  init(parsingMountinfo text: [UInt8], name: String) throws(LibmountError) {
+    _ = Self.debugInitialised
+    guard let table = mnt_new_table() else {
+      throw LibmountError(function: "mnt_new_table", errno: ENOMEM, input: name)
+    }
+    defer { mnt_unref_table(table) }
+
+    final class Rejections {
+      var lines: [Int] = []
+    }
+    let rejections = Rejections()
+    let context = Unmanaged.passRetained(rejections)
+    defer { context.release() }
+    mnt_table_set_userdata(table, context.toOpaque())
+    try LibmountError.check(
+      mnt_table_set_parser_errcb(table) { table, _, line in
+        guard let table, let pointer = mnt_table_get_userdata(table) else { return 1 }
+        Unmanaged<Rejections>.fromOpaque(pointer).takeUnretainedValue().lines.append(Int(line))
+        return 1  // recoverable: skip the line and go on
+      }, "mnt_table_set_parser_errcb", input: name)
+
+    var buffer = text
+    let (result, function) = buffer.withUnsafeMutableBytes { bytes -> (Int32, String) in
+      guard let stream = fmemopen(bytes.baseAddress, bytes.count, "r") else {
+        return (-Glibc.errno, "fmemopen")
+      }
+      defer { fclose(stream) }
+      return (mnt_table_parse_stream(table, stream, name), "mnt_table_parse_stream")
+    }
+    try LibmountError.check(result, function, input: name)
+    rejectedLines = rejections.lines
+
+    guard let iterator = mnt_new_iter(Int32(MNT_ITER_FORWARD)) else {
+      throw LibmountError(function: "mnt_new_iter", errno: ENOMEM, input: name)
+    }
+    defer { mnt_free_iter(iterator) }
+    entries.reserveCapacity(Int(mnt_table_get_nents(table)))
+    var filesystem: OpaquePointer?
+    while mnt_table_next_fs(table, iterator, &filesystem) == 0, let filesystem {
+      entries.append(Self.copy(filesystem))
+    }
+  }
+
+  private static func copy(_ filesystem: OpaquePointer) -> Entry {
+    let device = mnt_fs_get_devno(filesystem)
+    return Entry(
+      id: mnt_fs_get_id(filesystem),
+      parentID: mnt_fs_get_parent_id(filesystem),
+      major: gnu_dev_major(device),
+      minor: gnu_dev_minor(device),
+      root: bytes(mnt_fs_get_root(filesystem)),
+      target: bytes(mnt_fs_get_target(filesystem)),
+      source: bytes(mnt_fs_get_source(filesystem)),
+      filesystemType: bytes(mnt_fs_get_fstype(filesystem)),
+      mountOptions: bytes(mnt_fs_get_vfs_options(filesystem)),
+      optionalFields: bytes(mnt_fs_get_optional_fields(filesystem)))
+  }
+
+  /// The bytes of a C string; a NULL pointer (libmount's "no value") gives no bytes.
+  private static func bytes(_ string: UnsafePointer<CChar>?) -> [UInt8] {
+    guard let string else { return [] }
+    return Array(UnsafeRawBufferPointer(start: string, count: strlen(string)))
+  }
+}

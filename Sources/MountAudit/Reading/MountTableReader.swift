@@ -1,0 +1,119 @@
+/// Reads mount tables from processes, files and standard input through libmount.
+///
+/// Reading happens in three steps: the whole input is read in one pass; each line is split
+/// and checked for structure (bad lines are kept as problems with their line numbers); the
+/// well-formed lines go to libmount's mountinfo parser, and its entries are mapped back to
+/// their lines. libmount gives every field but two: the super options come from the raw
+/// line (libmount cuts them at a raw space) and the optional fields are parsed here into
+/// typed values with their numbers.
+public struct MountTableReader: Sendable {
+  /// The largest input read, to bound memory on hostile or endless input.
+  public var sizeLimit: Int
+
+  /// Creates a reader that refuses inputs larger than `sizeLimit` bytes.
+  public init(sizeLimit: Int = 1 << 30) {
+    self.sizeLimit = sizeLimit
+  }
+
+  /// Reads and parses the table of `origin`.
+  public func read(_ origin: TableOrigin) throws(AuditError) -> MountTable {
+    let bytes: [UInt8]
+    do {
+      switch origin {
+      case .standardInput:
+        bytes = try SystemCall.readAll(descriptor: 0, path: "stdin", limit: sizeLimit)
+      default:
+        bytes = try SystemCall.readAll(path: origin.path, limit: sizeLimit)
+      }
+    } catch AuditError.cannotRead(_, let errno) where errno == 2 {
+      if case .process(let pid) = origin { throw .noSuchProcess(pid: pid) }
+      throw .cannotRead(path: origin.path, errno: errno)
+    }
+    return try parse(bytes, origin: origin)
+  }
+
+  /// Parses mountinfo text that is already in memory.
+  public func parse(_ bytes: [UInt8], origin: TableOrigin) throws(AuditError) -> MountTable {
+    var lines: [(number: Int, fields: MountinfoLine)] = []
+    var problems: [ParseProblem] = []
+    var wellFormedText: [UInt8] = []
+    wellFormedText.reserveCapacity(bytes.count + 1)
+
+    var number = 0
+    for text in Self.lines(of: bytes) {
+      number += 1
+      do {
+        lines.append((number, try MountinfoLine(parsing: text)))
+        wellFormedText.append(contentsOf: text)
+        wellFormedText.append(UInt8(ascii: "\n"))
+      } catch {
+        problems.append(ParseProblem(line: number, problem: error))
+      }
+    }
+    guard !lines.isEmpty else {
+      throw .notMountinfo(input: origin.description, first: problems.first)
+    }
+
+    let parsed: LibmountTable
+    do {
+      parsed = try LibmountTable(parsingMountinfo: wellFormedText, name: origin.path)
+    } catch {
+      throw .libmount(error)
+    }
+    let entries = Self.match(parsed, to: lines, problems: &problems)
+    guard !entries.isEmpty else {
+      throw .notMountinfo(input: origin.description, first: problems.first)
+    }
+    problems.sort { $0.line < $1.line }
+    return MountTable(entries: entries, problems: problems, origin: origin)
+  }
+
+  /// Pairs libmount's entries with the lines they came from, in order; a line libmount
+  /// skipped becomes a problem.
+  private static func match(
+    _ parsed: LibmountTable, to lines: [(number: Int, fields: MountinfoLine)],
+    problems: inout [ParseProblem]
+  ) -> [MountEntry] {
+    let rejected = Set(parsed.rejectedLines)
+    var entries: [MountEntry] = []
+    entries.reserveCapacity(parsed.entries.count)
+    var next = parsed.entries.makeIterator()
+    for (index, line) in lines.enumerated() {
+      if rejected.contains(index + 1) {
+        problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))
+        continue
+      }
+      guard let entry = next.next(), UInt32(bitPattern: entry.id) == line.fields.id else {
+        problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))
+        continue
+      }
+      entries.append(Self.entry(entry, line: line.number, raw: line.fields))
+    }
+    return entries
+  }
+
+  private static func entry(
+    _ parsed: LibmountTable.Entry, line: Int, raw: MountinfoLine
+  ) -> MountEntry {
+    MountEntry(
+      line: line,
+      id: UInt32(bitPattern: parsed.id),
+      parentID: UInt32(bitPattern: parsed.parentID),
+      device: DeviceNumber(major: parsed.major, minor: parsed.minor),
+      root: ByteString(parsed.root),
+      mountPoint: ByteString(parsed.target),
+      mountOptions: MountinfoLine.options(parsed.mountOptions[...]),
+      optionalFields: raw.parsedOptionalFields,
+      filesystemType: String(decoding: parsed.filesystemType, as: UTF8.self),
+      source: ByteString(parsed.source),
+      superOptions: ByteString(Array(raw.superOptions)))
+  }
+
+  /// Splits input at newlines; a final line without a newline still counts, a final newline
+  /// does not start another line.
+  static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    if lines.last?.isEmpty == true { lines.removeLast() }
+    return lines
+  }
+}

@@ -1,0 +1,35 @@
+/// A reason the audit could not run at all (as opposed to a finding about the mounts).
+public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// No process has this PID.
+  case noSuchProcess(pid: Int32)
+  /// The process exited while it was being read.
+  case processExited(pid: Int32)
+  /// A file could not be opened or read; `errno` says why.
+  case cannotRead(path: String, errno: Int32)
+  /// The input is bigger than the reader accepts.
+  case inputTooLarge(path: String, limit: Int)
+  /// The input holds no well-formed mountinfo line; the first problem says why.
+  case notMountinfo(input: String, first: ParseProblem?)
+  /// libmount failed on well-formed input.
+  case libmount(LibmountError)
+
+  /// One line for stderr, without the program name.
+  public var description: String {
+    switch self {
+    case .noSuchProcess(let pid):
+      return "no such process: PID \(pid)"
+    case .processExited(let pid):
+      return "process exited during audit: PID \(pid)"
+    case .cannotRead(let path, let errno):
+      return "cannot read '\(path)': \(SystemCall.describe(errno: errno))"
+    case .inputTooLarge(let path, let limit):
+      return "cannot read '\(path)': larger than \(limit / (1 << 20)) MiB"
+    case .notMountinfo(let input, let first?):
+      return "'\(input)' is not a mountinfo table: line \(first.line): \(first.problem)"
+    case .notMountinfo(let input, nil):
+      return "'\(input)' is not a mountinfo table: it is empty"
+    case .libmount(let error):
+      return error.description
+    }
+  }
+}

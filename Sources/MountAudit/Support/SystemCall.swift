@@ -1,0 +1,55 @@
+import Glibc
+
+/// The few system calls mountaudit makes, each turning `-1` and errno into a Swift error.
+///
+/// Every glibc call of the library goes through this file, so the library only ever reads:
+/// it opens files read-only and never mounts, writes or follows paths inside a container.
+enum SystemCall {
+  /// The system's description of an errno value (`Permission denied`).
+  static func describe(errno: Int32) -> String {
+    String(cString: strerror(errno))
+  }
+
+  /// Reads a whole file in one pass, in chunks, up to `limit` bytes.
+  ///
+  /// A live mountinfo file is consistent only within one sequence of reads from one open
+  /// file description, so it is read completely before anything is parsed.
+  static func readAll(path: String, limit: Int) throws(AuditError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+    guard descriptor >= 0 else { throw .cannotRead(path: path, errno: errno) }
+    defer { close(descriptor) }
+    return try readAll(descriptor: descriptor, path: path, limit: limit)
+  }
+
+  /// Reads from an open descriptor until end of file, up to `limit` bytes.
+  static func readAll(
+    descriptor: Int32, path: String, limit: Int
+  ) throws(AuditError) -> [UInt8] {
+    var data: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .cannotRead(path: path, errno: errno)
+      }
+      if count == 0 { return data }
+      data.append(contentsOf: buffer[0..<count])
+      if data.count > limit { throw .inputTooLarge(path: path, limit: limit) }
+    }
+  }
+
+  /// The target of a symbolic link such as `/proc/42/ns/mnt`.
+  static func readLink(_ path: String) throws(AuditError) -> String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let count = readlink(path, &buffer, buffer.count - 1)
+    guard count >= 0 else { throw .cannotRead(path: path, errno: errno) }
+    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// Whether a path exists on the auditor's own host, without following a final symlink.
+  static func exists(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0
+  }
+}
