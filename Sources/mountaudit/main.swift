@@ -1,1 +1,30 @@
+import Glibc
 import MountAudit
+
+/// The executable: parse the command line, run the library, map the outcome to an exit
+/// status. Every error is turned into its message and status here and nowhere else.
+enum ExitStatus {
+  static let clean: Int32 = 0
+  static let findings: Int32 = 1
+  static let cannotRun: Int32 = 2
+  static let usage: Int32 = 64
+}
+
+func run(_ arguments: [String]) -> Int32 {
+  let invocation: Invocation
+  do {
+    invocation = try ArgumentParser(arguments: arguments).parse()
+  } catch {
+    Output.error(error.message)
+    Output.error("Run 'mountaudit --help' for usage.", prefixed: false)
+    return ExitStatus.usage
+  }
+  do {
+    return try Commands.run(invocation)
+  } catch {
+    Output.error(error.description)
+    return ExitStatus.cannotRun
+  }
+}
+
+exit(run(Array(CommandLine.arguments.dropFirst())))

@@ -96,6 +96,9 @@ variant_filter() {
     privileged)
       privileged_filter
       ;;
+    *)
+      die "no jq filter for variant '$1'"
+      ;;
   esac
 }
 

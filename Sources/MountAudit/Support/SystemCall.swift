@@ -47,6 +47,14 @@ enum SystemCall {
     return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
+  /// Whether the auditor may read `path` (checked with the real user and group IDs).
+  static func isReadable(_ path: String) -> Bool {
+    access(path, R_OK) == 0
+  }
+
+  /// The auditor's own process ID.
+  static var ownPID: pid_t { getpid() }
+
   /// Whether a path exists on the auditor's own host, without following a final symlink.
   static func exists(_ path: String) -> Bool {
     var status = stat()

@@ -1,0 +1,91 @@
+/// The audit report as one JSON document for machines; `docs/json.md` and
+/// `docs/audit-report.schema.json` describe it.
+///
+/// Keys are sorted and every field is always present (`null` where it does not apply), so
+/// the same input gives the same bytes.
+public struct AuditJSONReport {
+  /// The version of the document's layout; raised on incompatible changes.
+  public static let schemaVersion = 1
+
+  /// The report to write.
+  public var report: AuditReport
+
+  /// Creates a JSON writer for `report`.
+  public init(_ report: AuditReport) {
+    self.report = report
+  }
+
+  /// The whole document.
+  public var document: JSONValue {
+    .object([
+      "schemaVersion": .integer(Self.schemaVersion),
+      "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
+      "target": .object([
+        "kind": .string(report.target.kind),
+        "pid": .integer(report.target.pid),
+        "path": .string(report.target.path),
+        "mountNamespace": .string(report.targetNamespace?.name),
+        "mountCount": .integer(report.mountCount),
+      ]),
+      "host": .object([
+        "kind": .string(report.host.origin?.kind ?? "none"),
+        "pid": .integer(report.host.origin?.pid),
+        "path": .string(report.host.origin?.path),
+        "mountNamespace": .string(report.host.namespace?.name),
+        "mountNamespaceSource": .string(report.host.namespacePath),
+        "notes": .array(report.host.notes.map(JSONValue.string)),
+      ]),
+      "sameMountNamespace": sameNamespace,
+      "profile": .string(report.profile.name),
+      "skipped": .array(
+        report.skipped.map {
+          .object(["rule": .string($0.rule), "reason": .string($0.reason)])
+        }),
+      "summary": .object([
+        "error": .integer(report.count(of: .error)),
+        "warning": .integer(report.count(of: .warning)),
+        "note": .integer(report.count(of: .note)),
+        "total": .integer(report.findings.count),
+      ]),
+      "findings": .array(report.findings.map(Self.finding)),
+    ])
+  }
+
+  private var sameNamespace: JSONValue {
+    guard let target = report.targetNamespace, let host = report.host.namespace else {
+      return .null
+    }
+    return .bool(target == host)
+  }
+
+  private static func finding(_ finding: Finding) -> JSONValue {
+    .object([
+      "rule": .string(finding.rule),
+      "severity": .string(finding.severity.rawValue),
+      "mountId": .integer(finding.mountID),
+      "mountPoint": .bytes(finding.mountPoint),
+      "hostPath": .bytes(finding.hostPath),
+      "message": .string(finding.message),
+      "remediation": .string(finding.remediation),
+      "references": .array(finding.references.map(JSONValue.string)),
+      "line": .integer(finding.line),
+    ])
+  }
+}
+
+extension TableOrigin {
+  /// `process`, `file` or `stdin`, as reports name the kind of input.
+  public var kind: String {
+    switch self {
+    case .process: "process"
+    case .file: "file"
+    case .standardInput: "stdin"
+    }
+  }
+
+  /// The PID of a live input.
+  public var pid: Int32? {
+    if case .process(let pid) = self { return pid }
+    return nil
+  }
+}

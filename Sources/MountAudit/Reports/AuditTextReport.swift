@@ -1,0 +1,98 @@
+/// The audit report as text for people: a header, findings grouped by mount point, and a
+/// summary line with counts.
+///
+/// Every path and message is passed through `TerminalText`, so names chosen by the
+/// container cannot move the cursor, forge lines or reorder text. Colour is used only when
+/// the caller asks for it (on a terminal, without `NO_COLOR`).
+public struct AuditTextReport {
+  /// The report to write.
+  public var report: AuditReport
+  /// Whether to colour severities with ANSI escapes.
+  public var usesColor: Bool
+
+  /// Creates a text writer for `report`.
+  public init(_ report: AuditReport, usesColor: Bool = false) {
+    self.report = report
+    self.usesColor = usesColor
+  }
+
+  /// The whole report, ending in a newline.
+  public var text: String {
+    var lines = header
+    var group: ByteString?? = .none
+    for finding in report.findings {
+      if group != .some(finding.mountPoint) {
+        group = .some(finding.mountPoint)
+        lines.append("")
+        lines.append(groupHeading(for: finding))
+      }
+      lines.append("  " + label(finding.severity) + "  " + finding.rule + "  "
+        + TerminalText.escape(finding.message))
+      lines.append("      fix: " + TerminalText.escape(finding.remediation))
+    }
+    if !report.skipped.isEmpty {
+      lines.append("")
+      for check in report.skipped {
+        lines.append("skipped: \(check.rule): \(check.reason)")
+      }
+    }
+    lines.append("")
+    lines.append(summary)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private var header: [String] {
+    var lines: [String] = []
+    var target = "target: " + TerminalText.escape(report.target.description)
+    if let namespace = report.targetNamespace { target += ", mount namespace \(namespace)" }
+    lines.append(target + ", \(report.mountCount) mounts")
+    if let origin = report.host.origin {
+      var host = "host:   " + TerminalText.escape(origin.description)
+      if let namespace = report.host.namespace { host += ", mount namespace \(namespace)" }
+      lines.append(host)
+    } else {
+      lines.append("host:   none (checks that compare with the host were skipped)")
+    }
+    for note in report.host.notes { lines.append("note:   " + TerminalText.escape(note)) }
+    lines.append("profile: \(report.profile.name)")
+    return lines
+  }
+
+  private func groupHeading(for finding: Finding) -> String {
+    guard let mountPoint = finding.mountPoint else {
+      return finding.line == nil ? "(whole table)" : "(input lines)"
+    }
+    var heading = TerminalText.escape(mountPoint)
+    var details: [String] = []
+    if let id = finding.mountID { details.append("mount \(id)") }
+    if let hostPath = finding.hostPath { details.append("host " + TerminalText.escape(hostPath)) }
+    if !details.isEmpty { heading += "  (" + details.joined(separator: ", ") + ")" }
+    return heading
+  }
+
+  private var summary: String {
+    let counts = [
+      Self.count(report.count(of: .error), "error"),
+      Self.count(report.count(of: .warning), "warning"),
+      Self.count(report.count(of: .note), "note"),
+    ]
+    return counts.joined(separator: ", ")
+  }
+
+  private static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)" + (number == 1 ? "" : "s")
+  }
+
+  private func label(_ severity: Severity) -> String {
+    let name = severity.rawValue
+    let padded = name + String(repeating: " ", count: max(0, 7 - name.count))
+    guard usesColor else { return padded }
+    let code =
+      switch severity {
+      case .error: "31"
+      case .warning: "33"
+      case .note: "36"
+      }
+    return "\u{1b}[\(code)m\(padded)\u{1b}[0m"
+  }
+}

@@ -1,0 +1,67 @@
+/// The mount tree as JSON: every mount with every field, in depth-first tree order.
+///
+/// Mounts form a flat list (with `parentId`, `depth` and child IDs) rather than nested
+/// objects, so a table of any depth can be written and read without deep recursion.
+public struct TreeJSONReport {
+  /// The version of the document's layout.
+  public static let schemaVersion = 1
+
+  /// The tree to write.
+  public var tree: MountTree
+
+  /// Creates a writer for `tree`.
+  public init(_ tree: MountTree) {
+    self.tree = tree
+  }
+
+  /// The whole document.
+  public var document: JSONValue {
+    var mounts: [JSONValue] = []
+    mounts.reserveCapacity(tree.entries.count)
+    tree.walk { step in
+      mounts.append(mount(at: step.index, depth: step.depth))
+    }
+    return .object([
+      "schemaVersion": .integer(Self.schemaVersion),
+      "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
+      "source": .object([
+        "kind": .string(tree.table.origin.kind),
+        "pid": .integer(tree.table.origin.pid),
+        "path": .string(tree.table.origin.path),
+      ]),
+      "mounts": .array(mounts),
+      "problems": .array(
+        tree.table.problems.map {
+          .object(["line": .integer($0.line), "message": .string($0.problem.description)])
+        }),
+    ])
+  }
+
+  private func mount(at index: Int, depth: Int) -> JSONValue {
+    let entry = tree.entries[index]
+    let propagation = entry.propagation
+    return .object([
+      "line": .integer(entry.line),
+      "id": .integer(entry.id),
+      "parentId": .integer(entry.parentID),
+      "depth": .integer(depth),
+      "children": .array(tree.children[index].map { .integer(tree.entries[$0].id) }),
+      "visible": .bool(tree.isVisible[index]),
+      "device": .string(entry.device.description),
+      "root": .bytes(entry.root),
+      "mountPoint": .bytes(entry.mountPoint),
+      "mountOptions": .array(entry.mountOptions.map(JSONValue.string)),
+      "optionalFields": .array(entry.optionalFields.map { .string($0.description) }),
+      "propagation": .object([
+        "text": .string(propagation.description),
+        "peerGroup": .integer(propagation.peerGroup),
+        "master": .integer(propagation.master),
+        "propagateFrom": .integer(propagation.propagateFrom),
+        "unbindable": .bool(propagation.isUnbindable),
+      ]),
+      "fsType": .string(entry.filesystemType),
+      "source": .bytes(entry.source),
+      "superOptions": .bytes(entry.superOptions),
+    ])
+  }
+}

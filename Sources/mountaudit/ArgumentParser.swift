@@ -1,0 +1,157 @@
+import MountAudit
+
+/// Turns `CommandLine.arguments` (without the program name) into an `Invocation`.
+///
+/// Commands: `audit` (the default), `tree`, `rules`. Options may come before or after
+/// TARGET, as `--name value` or `--name=value`; `--` ends the options.
+struct ArgumentParser {
+  static let commands = ["audit", "tree", "rules", "help"]
+
+  var arguments: [String]
+
+  func parse() throws(UsageError) -> Invocation {
+    var remaining = arguments[...]
+    if remaining.contains("--version") { return .version }
+    var command = "audit"
+    if let first = remaining.first, Self.commands.contains(first) {
+      command = first
+      remaining = remaining.dropFirst()
+    }
+    if command == "help" { return .help(command: remaining.first) }
+    if remaining.contains("--help") || remaining.contains("-h") {
+      return .help(command: arguments.first.flatMap { Self.commands.contains($0) ? $0 : nil })
+    }
+
+    let (options, positionals) = try Self.split(remaining)
+    switch command {
+    case "rules":
+      try Self.expect(positionals, count: 0, command: command)
+      try Self.reject(options, allowed: [], command: command)
+      return .rules
+    case "tree":
+      try Self.reject(options, allowed: ["--format"], command: command)
+      return .tree(
+        target: try Self.target(positionals, command: command),
+        format: try Self.format(options["--format"]))
+    default:
+      try Self.reject(
+        options, allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile"],
+        command: command)
+      var audit = AuditOptions(target: try Self.target(positionals, command: command))
+      audit.format = try Self.format(options["--format"])
+      audit.host = try Self.host(file: options["--host"], pid: options["--host-pid"])
+      if let failOn = options["--fail-on"] {
+        guard let severity = Severity(rawValue: failOn) else {
+          throw UsageError(
+            message: "invalid value '\(failOn)' for '--fail-on': expected error, warning or note")
+        }
+        audit.failOn = severity
+      }
+      if let profile = options["--profile"] {
+        guard Profile.named(profile) != nil else {
+          let names = Profile.builtIn.map(\.name).joined(separator: ", ")
+          throw UsageError(message: "unknown profile '\(profile)': expected one of \(names)")
+        }
+        audit.profile = profile
+      }
+      return .audit(audit)
+    }
+  }
+
+  /// Separates `--name value` options from positional arguments.
+  private static func split(
+    _ arguments: ArraySlice<String>
+  ) throws(UsageError) -> ([String: String], [String]) {
+    let valued: Set = ["--host", "--host-pid", "--format", "--fail-on", "--profile"]
+    var options: [String: String] = [:]
+    var positionals: [String] = []
+    var index = arguments.startIndex
+    var optionsEnded = false
+    while index < arguments.endIndex {
+      let argument = arguments[index]
+      index += 1
+      if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+        positionals.append(argument)
+        continue
+      }
+      if argument == "--" {
+        optionsEnded = true
+        continue
+      }
+      var name = argument
+      var value: String?
+      if let equals = argument.firstIndex(of: "=") {
+        name = String(argument[..<equals])
+        value = String(argument[argument.index(after: equals)...])
+      }
+      guard valued.contains(name) else {
+        throw UsageError(message: "unknown option '\(name)'")
+      }
+      if value == nil {
+        guard index < arguments.endIndex else {
+          throw UsageError(message: "missing value for '\(name)'")
+        }
+        value = arguments[index]
+        index += 1
+      }
+      guard options[name] == nil else {
+        throw UsageError(message: "'\(name)' given more than once")
+      }
+      options[name] = value
+    }
+    return (options, positionals)
+  }
+
+  private static func reject(
+    _ options: [String: String], allowed: Set<String>, command: String
+  ) throws(UsageError) {
+    if let name = options.keys.sorted().first(where: { !allowed.contains($0) }) {
+      throw UsageError(message: "option '\(name)' does not apply to '\(command)'")
+    }
+  }
+
+  private static func expect(
+    _ positionals: [String], count: Int, command: String
+  ) throws(UsageError) {
+    if positionals.count > count {
+      throw UsageError(message: "unexpected argument '\(positionals[count])' for '\(command)'")
+    }
+  }
+
+  private static func target(
+    _ positionals: [String], command: String
+  ) throws(UsageError) -> TableOrigin {
+    guard let argument = positionals.first else {
+      throw UsageError(message: "missing TARGET (a PID, a mountinfo file, or - for stdin)")
+    }
+    try expect(positionals, count: 1, command: command)
+    guard let origin = TableOrigin(argument: argument) else {
+      throw UsageError(message: "invalid PID '\(argument)'")
+    }
+    return origin
+  }
+
+  private static func format(_ value: String?) throws(UsageError) -> OutputFormat {
+    guard let value else { return .text }
+    guard let format = OutputFormat(rawValue: value) else {
+      throw UsageError(message: "invalid value '\(value)' for '--format': expected text or json")
+    }
+    return format
+  }
+
+  private static func host(file: String?, pid: String?) throws(UsageError) -> HostChoice {
+    switch (file, pid) {
+    case (nil, nil):
+      return .automatic
+    case (let file?, nil):
+      return .file(path: file)
+    case (nil, let pid?):
+      guard case .process(let number)? = TableOrigin(argument: pid) else {
+        throw UsageError(message: "invalid value '\(pid)' for '--host-pid': expected a PID")
+      }
+      return .process(pid: number)
+    case (.some, .some):
+      throw UsageError(message: "'--host' and '--host-pid' cannot be used together")
+    }
+  }
+}

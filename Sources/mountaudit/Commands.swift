@@ -1,0 +1,40 @@
+import Glibc
+import MountAudit
+
+/// Runs each command and chooses its exit status.
+enum Commands {
+  static func run(_ invocation: Invocation) throws(AuditError) -> Int32 {
+    switch invocation {
+    case .version:
+      Output.write("mountaudit \(Version.current)\n")
+      return ExitStatus.clean
+    case .help(let command):
+      Output.write(HelpText.text(for: command))
+      return ExitStatus.clean
+    case .rules:
+      Output.write(RulesListing.text())
+      return ExitStatus.clean
+    case .tree(let target, let format):
+      let tree = MountTree(try MountTableReader().read(target))
+      for problem in tree.table.problems {
+        Output.error("\(target): line \(problem.line): \(problem.problem)")
+      }
+      switch format {
+      case .text: Output.write(TreeTextReport(tree).text)
+      case .json: Output.write(TreeJSONReport(tree).document.serialized())
+      }
+      return ExitStatus.clean
+    case .audit(let options):
+      let request = AuditRequest(
+        target: options.target, host: options.host,
+        profile: Profile.named(options.profile) ?? .standard)
+      let report = try Auditor().audit(request)
+      switch options.format {
+      case .text: Output.write(AuditTextReport(report, usesColor: Output.usesColor).text)
+      case .json: Output.write(AuditJSONReport(report).document.serialized())
+      }
+      return report.hasFindings(atOrAbove: options.failOn)
+        ? ExitStatus.findings : ExitStatus.clean
+    }
+  }
+}

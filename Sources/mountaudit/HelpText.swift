@@ -1,0 +1,85 @@
+/// The text of `--help`, for the program and for each command.
+enum HelpText {
+  static func text(for command: String?) -> String {
+    switch command {
+    case "tree": tree
+    case "rules": rules
+    case "audit": audit + exitStatus
+    default: overview + exitStatus
+    }
+  }
+
+  static let overview = """
+    mountaudit: is this mount namespace isolated the way a container's should be?
+
+    Usage:
+      mountaudit [audit] TARGET [--host FILE | --host-pid N] [--format text|json]
+                         [--fail-on error|warning|note] [--profile NAME]
+      mountaudit tree TARGET [--format text|json]
+      mountaudit rules
+      mountaudit --help | --version
+
+    TARGET is a PID when it is all digits, - for standard input, and a mountinfo file
+    otherwise (write ./1234 for a file called 1234).
+
+    Commands:
+      audit   check TARGET's mounts against the container baseline (the default)
+      tree    print TARGET's mount tree with propagation and peer-group numbers
+      rules   list every rule with its ID, default severity and summary
+
+    Run 'mountaudit help COMMAND' for a command's options.
+
+    """
+
+  static let audit = """
+    Usage: mountaudit [audit] TARGET [options]
+
+    Audits TARGET's mount table against the container baseline.
+
+    Options:
+      --host FILE          compare with the host table saved in FILE
+      --host-pid N         compare with the mount table and namespace of process N
+                           (default for a PID: process 1, or mountaudit's own
+                           namespace where process 1's is unreadable; for a file:
+                           none, and checks that need the host are skipped)
+      --format text|json   report format (default: text)
+      --fail-on SEVERITY   exit 1 when a finding is at or above error, warning or
+                           note (default: error)
+      --profile NAME       baseline profile: default or strict
+
+    Environment:
+      NO_COLOR             set to turn off colour in text reports
+      LIBMOUNT_DEBUG       libmount's debug mask, e.g. all
+
+    """
+
+  static let tree = """
+    Usage: mountaudit tree TARGET [--format text|json]
+
+    Prints TARGET's mount tree: every mount with its source, filesystem type,
+    propagation (shared:N, master:N, propagate_from:N, unbindable) and options.
+    Mounts hidden under another mount are marked (hidden).
+
+    Exit status: 0 printed, 2 the table could not be read, 64 usage error.
+
+    """
+
+  static let rules = """
+    Usage: mountaudit rules
+
+    Lists every rule with its ID, default severity and summary.
+
+    Exit status: 0.
+
+    """
+
+  static let exitStatus = """
+    Exit status:
+      0    no finding at or above --fail-on
+      1    findings at or above --fail-on
+      2    the audit could not run (no such process, permission denied, unreadable
+           or empty input, no well-formed mountinfo line)
+      64   usage error
+
+    """
+}

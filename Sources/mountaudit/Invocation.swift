@@ -1,0 +1,35 @@
+import MountAudit
+
+/// What the command line asks for, after parsing.
+enum Invocation: Equatable {
+  /// `mountaudit [audit] TARGET ...`
+  case audit(AuditOptions)
+  /// `mountaudit tree TARGET ...`
+  case tree(target: TableOrigin, format: OutputFormat)
+  /// `mountaudit rules`
+  case rules
+  /// `--help`, optionally for one command.
+  case help(command: String?)
+  /// `--version`
+  case version
+}
+
+/// The options of `mountaudit audit`.
+struct AuditOptions: Equatable {
+  var target: TableOrigin
+  var host: HostChoice = .automatic
+  var format: OutputFormat = .text
+  var failOn: Severity = .error
+  var profile: String = Profile.standard.name
+}
+
+/// The report formats.
+enum OutputFormat: String, Equatable, CaseIterable {
+  case text
+  case json
+}
+
+/// A command line that cannot be run; exits 64.
+struct UsageError: Error, Equatable {
+  var message: String
+}

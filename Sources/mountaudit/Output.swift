@@ -1,0 +1,37 @@
+import Glibc
+import MountAudit
+
+/// Writes reports to stdout and diagnostics to stderr.
+enum Output {
+  /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+  static var usesColor: Bool {
+    isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+  }
+
+  static func write(_ text: String) {
+    write(Array(text.utf8), to: STDOUT_FILENO)
+  }
+
+  static func write(_ bytes: [UInt8]) {
+    write(bytes, to: STDOUT_FILENO)
+  }
+
+  /// One diagnostic line on stderr: `mountaudit: message`.
+  static func error(_ message: String, prefixed: Bool = true) {
+    let line = (prefixed ? "mountaudit: " : "") + TerminalText.escape(message) + "\n"
+    write(Array(line.utf8), to: STDERR_FILENO)
+  }
+
+  /// Writes every byte, retrying short writes; a closed pipe ends the output quietly.
+  private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+}
