@@ -15,13 +15,9 @@ let package = Package(
     ),
     .target(name: "MountAudit", dependencies: ["CLibmount"]),
     .executableTarget(name: "mountaudit", dependencies: ["MountAudit"]),
+    .testTarget(name: "MountAuditTests", dependencies: ["MountAudit"]),
     .testTarget(
-      name: "MountAuditTests",
-      dependencies: ["MountAudit"],
-      resources: []
-    ),
-    .testTarget(
-      name: "IntegrationTests",
+      name: "EndToEndTests",
       dependencies: ["MountAudit", "mountaudit"]
     ),
   ],

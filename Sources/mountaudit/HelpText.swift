@@ -29,6 +29,10 @@ enum HelpText {
 
     Run 'mountaudit help COMMAND' for a command's options.
 
+    Environment:
+      NO_COLOR             set to turn off colour in text reports
+      LIBMOUNT_DEBUG       libmount's debug mask, e.g. all
+
     """
 
   static let audit = """

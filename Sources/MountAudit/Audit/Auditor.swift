@@ -23,8 +23,9 @@ public struct Auditor: Sendable {
       } catch .cannotRead(_, let errno) where errno == 2 {
         throw .noSuchProcess(pid: pid)
       } catch {
-        notes.append("the mount namespace of PID \(pid) is unreadable (\(error)); "
-          + "namespace.host was not checked")
+        notes.append(
+          "the mount namespace of PID \(pid) is unreadable (\(error)); "
+            + "namespace.host was not checked")
       }
     }
 
@@ -43,7 +44,7 @@ public struct Auditor: Sendable {
     let context = AuditContext(
       target: MountTree(target), host: hostTable.map(MountTree.init),
       namespaces: namespaces,
-      kernelPaths: isLive ? KernelPaths.probe([]) : nil,  // FIXME: probe the baseline paths once they have a home.
+      kernelPaths: isLive ? KernelPaths.probe(BaselinePaths.all) : nil,
       profile: request.profile)
     let outcome = engine.evaluate(context)
     return AuditReport(

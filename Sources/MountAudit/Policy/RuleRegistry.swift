@@ -6,8 +6,29 @@ public enum RuleRegistry {
   public static let all: [any Rule] = [
     NamespaceHostRule(),
     // propagation, host and rootfs rules
+    PropagationHostPeerRule(),
+    PropagationHostSlaveRule(),
+    PropagationSharedRule(),
+    HostRuntimeSocketRule(),
+    HostSensitivePathRule(),
+    HostKernelFsRule(),
+    HostBindRule(),
+    RootfsWritableRule(),
     // proc, sys, cgroup and dev rules
     ProcMissingRule(),
+    ProcHostInstanceRule(),
+    ProcUnexpectedLocationRule(),
+    ProcMaskMissingRule(),
+    ProcMaskInvalidRule(),
+    ProcReadonlyMissingRule(),
+    SysWritableRule(),
+    CgroupWritableRule(),
+    DevNotTmpfsRule(),
+    DevHostDevtmpfsRule(),
+    DevUnexpectedNodeRule(),
+    DevPtsHostInstanceRule(),
+    DevShmHostInstanceRule(),
+    DevConsoleInvalidRule(),
     ParseInvalidLineRule(),
   ]
 

@@ -12,6 +12,8 @@ public enum LineProblem: Error, Hashable, Sendable, CustomStringConvertible {
   case invalidDevice(value: String)
   /// A field that cannot be empty is empty.
   case emptyField(field: String)
+  /// A field holds a raw tab, which the kernel always prints as `\011`.
+  case rawTab(field: String)
   /// The line contains a NUL byte, which the kernel never prints.
   case containsNUL
   /// The line is empty.
@@ -35,6 +37,8 @@ public enum LineProblem: Error, Hashable, Sendable, CustomStringConvertible {
       "device '\(value)' is not major:minor"
     case .emptyField(let field):
       "\(field) is empty"
+    case .rawTab(let field):
+      "\(field) contains a raw tab (the kernel prints \\011)"
     case .containsNUL:
       "line contains a NUL byte"
     case .emptyLine:

@@ -3,9 +3,10 @@
 /// Reading happens in three steps: the whole input is read in one pass; each line is split
 /// and checked for structure (bad lines are kept as problems with their line numbers); the
 /// well-formed lines go to libmount's mountinfo parser, and its entries are mapped back to
-/// their lines. libmount gives every field but two: the super options come from the raw
-/// line (libmount cuts them at a raw space) and the optional fields are parsed here into
-/// typed values with their numbers.
+/// their lines. libmount gives every field but three: the super options come from the raw
+/// line (libmount cuts them at a raw space), so does the source (libmount replaces
+/// `/dev/root` by the name of a block device of the machine running the audit), and the
+/// optional fields are parsed here into typed values with their numbers.
 public struct MountTableReader: Sendable {
   /// The largest input read, to bound memory on hostile or endless input.
   public var sizeLimit: Int
@@ -83,13 +84,20 @@ public struct MountTableReader: Sendable {
         problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))
         continue
       }
-      guard let entry = next.next(), UInt32(bitPattern: entry.id) == line.fields.id else {
+      guard let entry = next.next(), Self.agree(entry, line.fields) else {
         problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))
         continue
       }
       entries.append(Self.entry(entry, line: line.number, raw: line.fields))
     }
     return entries
+  }
+
+  /// Whether libmount's entry is the one for this line: same IDs and same mount point.
+  private static func agree(_ parsed: LibmountTable.Entry, _ raw: MountinfoLine) -> Bool {
+    UInt32(bitPattern: parsed.id) == raw.id
+      && UInt32(bitPattern: parsed.parentID) == raw.parentID
+      && parsed.target == OctalEscapes.decode(raw.mountPoint)
   }
 
   private static func entry(
@@ -105,7 +113,7 @@ public struct MountTableReader: Sendable {
       mountOptions: MountinfoLine.options(parsed.mountOptions[...]),
       optionalFields: raw.parsedOptionalFields,
       filesystemType: String(decoding: parsed.filesystemType, as: UTF8.self),
-      source: ByteString(parsed.source),
+      source: ByteString(OctalEscapes.decode(raw.source)),
       superOptions: ByteString(Array(raw.superOptions)))
   }
 

@@ -57,6 +57,11 @@ struct MountinfoLine {
     guard let separator else { throw .missingSeparator }
     let afterSeparator = fields.count - separator - 1
     guard afterSeparator >= 3 else { throw .tooFewFieldsAfterSeparator(count: afterSeparator) }
+    // The kernel escapes tabs as \011; a raw one is not its output, and libmount would take
+    // it for a field separator and shift every later field.
+    if let tabbed = fields[..<(separator + 3)].firstIndex(where: { $0.contains(9) }) {
+      throw .rawTab(field: Self.fieldName(at: tabbed, separator: separator))
+    }
 
     id = try Self.number(fields[0], field: "mount ID")
     parentID = try Self.number(fields[1], field: "parent ID")
@@ -73,6 +78,20 @@ struct MountinfoLine {
       ("filesystem type", filesystemType),
     ] where value.isEmpty {
       throw .emptyField(field: name)
+    }
+  }
+
+  private static func fieldName(at index: Int, separator: Int) -> String {
+    switch index {
+    case 0: "mount ID"
+    case 1: "parent ID"
+    case 2: "device"
+    case 3: "root"
+    case 4: "mount point"
+    case 5: "mount options"
+    case separator + 1: "filesystem type"
+    case separator + 2: "source"
+    default: "optional fields"
     }
   }
 
@@ -123,8 +142,11 @@ extension MountinfoLine {
   }
 
   /// The optional fields parsed into typed values with their numbers.
+  ///
+  /// An empty field (two spaces in a row before the separator) is no optional field.
   var parsedOptionalFields: [OptionalField] {
-    optionalFields.map { OptionalField(parsing: String(decoding: $0, as: UTF8.self)) }
+    optionalFields.filter { !$0.isEmpty }
+      .map { OptionalField(parsing: String(decoding: $0, as: UTF8.self)) }
   }
 
   /// Splits a comma-separated option string.

@@ -26,8 +26,9 @@ public struct AuditTextReport {
         lines.append("")
         lines.append(groupHeading(for: finding))
       }
-      lines.append("  " + label(finding.severity) + "  " + finding.rule + "  "
-        + TerminalText.escape(finding.message))
+      lines.append(
+        "  " + label(finding.severity) + "  " + finding.rule + "  "
+          + TerminalText.escape(finding.message))
       lines.append("      fix: " + TerminalText.escape(finding.remediation))
     }
     if !report.skipped.isEmpty {

@@ -1,33 +1,40 @@
 extension MountTree {
   /// Works out which mounts are visible.
   ///
-  /// A mount is hidden when a mount is stacked on it (a child at the same mount point), or
-  /// when a sibling listed after it sits at its mount point or above it (mounted later over
-  /// that path). A mount is visible when it is not hidden and its parent is visible. Roots
-  /// count as siblings of each other.
+  /// A mount is covered when a mount is stacked on it (a child at the same mount point),
+  /// and overmounted when a sibling listed after it sits at its mount point, or any sibling
+  /// sits above it (path lookup enters that sibling first, whichever was mounted first).
+  /// Roots count as siblings of each other, but only a later root overmounts: their real
+  /// parents are not in the table. A mount is reachable when it is not overmounted and its
+  /// parent is reachable and, unless the mount is the one stacked on the parent, not
+  /// covered. Visible means reachable and not covered.
   static func visibility(entries: [MountEntry], roots: [Int], children: [[Int]]) -> [Bool] {
-    var hidden = [Bool](repeating: false, count: entries.count)
-    markHiddenSiblings(roots, entries: entries, hidden: &hidden)
+    var overmounted = [Bool](repeating: false, count: entries.count)
+    var covered = [Bool](repeating: false, count: entries.count)
+    markHiddenSiblings(roots, entries: entries, areRoots: true, hidden: &overmounted)
     for (parent, group) in children.enumerated() {
-      markHiddenSiblings(group, entries: entries, hidden: &hidden)
+      markHiddenSiblings(group, entries: entries, hidden: &overmounted)
       for child in group where entries[child].mountPoint == entries[parent].mountPoint {
-        hidden[parent] = true
+        covered[parent] = true
       }
     }
 
     var visible = [Bool](repeating: false, count: entries.count)
-    var pending = roots
+    var pending = roots.filter { !overmounted[$0] }
     while let index = pending.popLast() {
-      visible[index] = !hidden[index]
-      guard visible[index] else { continue }
-      pending.append(contentsOf: children[index])
+      visible[index] = !covered[index]
+      for child in children[index] where !overmounted[child] {
+        let isStacked = entries[child].mountPoint == entries[index].mountPoint
+        if isStacked || !covered[index] { pending.append(child) }
+      }
     }
     return visible
   }
 
-  /// Marks each mount of a sibling group that a later sibling covers.
+  /// Marks each mount of a sibling group that another sibling hides: a later one at the
+  /// same mount point, or one at a path above it (among roots, only a later one).
   private static func markHiddenSiblings(
-    _ group: [Int], entries: [MountEntry], hidden: inout [Bool]
+    _ group: [Int], entries: [MountEntry], areRoots: Bool = false, hidden: inout [Bool]
   ) {
     guard group.count > 1 else { return }
     var lastAtMountPoint: [ByteString: Int] = [:]
@@ -35,13 +42,15 @@ extension MountTree {
     for index in group { lastAtMountPoint[entries[index].mountPoint] = index }
     for index in group {
       var path = entries[index].mountPoint
+      var isAbove = false
       while true {
-        if let cover = lastAtMountPoint[path], cover > index {
+        if let cover = lastAtMountPoint[path], cover > index || (isAbove && !areRoots) {
           hidden[index] = true
           break
         }
         guard let parentPath = path.parentPath else { break }
         path = parentPath
+        isAbove = true
       }
     }
   }

@@ -24,7 +24,8 @@ struct ProcMissingRule: Rule {
       return [finding("no mount is visible at /proc", path: "/proc")]
     }
     guard top.filesystemType == "proc" else {
-      let message = "the top mount at /proc is \(top.filesystemType) from "
+      let message =
+        "the top mount at /proc is \(top.filesystemType) from "
         + "'\(top.source)' (root '\(top.root)'), not procfs"
       return [finding(message, mount: top, in: context)]
     }

@@ -1,0 +1,49 @@
+/// `dev.unexpected-node`: a device node bound from a devtmpfs is not a default one.
+///
+/// Runtimes in user namespaces cannot create device nodes, so they bind the default ones
+/// (`null`, `zero`, `full`, `random`, `urandom`, `tty`, `console`, `ptmx`, `fuse`,
+/// `net/tun`) from the host's devtmpfs. A bind of any other devtmpfs path hands the
+/// container a host device: a disk, `/dev/mem`, a GPU, an input device.
+///
+/// - Default severity: error.
+/// - Exceptions: the default nodes above, recognised by the last component of the root
+///   (`net/tun` by the last two); devtmpfs with root `/` (`dev.host-devtmpfs`).
+/// - Blind spots: nodes created with mknod in the container's tmpfs do not appear in
+///   mountinfo. A name is not a device number: a node renamed on the host to a default
+///   name passes. A bound directory of devtmpfs (`/dev/dri`) is reported like a node,
+///   since mountinfo does not say which it is. Binds are judged wherever they are
+///   mounted, not only under `/dev`.
+struct DevUnexpectedNodeRule: Rule {
+  let metadata = RuleMetadata(
+    id: "dev.unexpected-node", severity: .error,
+    summary: "a device node bound from a devtmpfs is not one of the default nodes",
+    remediation: "Remove the bind, or pass the device deliberately with --device and a "
+      + "device cgroup rule, and review why the workload needs it.",
+    references: [
+      "OCI runtime spec: Linux container configuration, default devices",
+      "CIS Docker Benchmark: Ensure that host devices are not directly exposed to "
+        + "containers",
+    ])
+
+  /// The default nodes, by the last component of the root.
+  private static let defaultNodes: Set<ByteString> = [
+    "null", "zero", "full", "random", "urandom", "tty", "console", "ptmx", "fuse",
+  ]
+
+  func check(_ context: AuditContext) -> [Finding] {
+    context.visibleMounts.compactMap { mount in
+      guard mount.filesystemType == "devtmpfs", mount.root != "/",
+        !Self.isDefaultNode(mount.root)
+      else { return nil }
+      let message =
+        "devtmpfs '\(mount.root)' (\(mount.device)) is bound at "
+        + "'\(mount.mountPoint)', which is not a default device node"
+      return finding(message, mount: mount, in: context)
+    }
+  }
+
+  private static func isDefaultNode(_ root: ByteString) -> Bool {
+    if defaultNodes.contains(root.lastComponent) { return true }
+    return root.components.suffix(2) == ["net", "tun"]
+  }
+}

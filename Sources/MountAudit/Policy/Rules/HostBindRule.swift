@@ -1,0 +1,83 @@
+/// `host.bind`: a host path is bind-mounted into the container (a volume).
+///
+/// Lists every visible mount whose filesystem the host also has mounted and that no other
+/// rule accounts for, with its host-side path, so that a reviewer sees each way the
+/// container reaches the host's files. A Docker or podman volume is listed under its name.
+/// None of
+/// these is wrong on its own, hence a note; the dangerous ones have their own rules.
+///
+/// - Default severity: note.
+/// - Exceptions (`ExpectedHostMounts`): the container's own root filesystem, runtime-provided
+///   files, pod volumes (including service-account and secret tmpfs mounts), the container's
+///   own cgroup mounts, and kernel filesystems judged by instance. A mount that
+///   `host.runtime-socket` or `host.sensitive-path` reports is not listed again, nor is any
+///   mount below one of those (the submounts of a host `/` bound at `/host`) or below the
+///   host's own instance of a kernel filesystem (the host's `/proc` tree, judged by
+///   `proc.host-instance`). Mounts below a listed one are folded into its finding.
+/// - Blind spots: needs the host table; a filesystem the host does not show (a device
+///   mounted only in the container, a fresh tmpfs) is not a host path and is not listed.
+///   The host side is the host's path at audit time; a host directory renamed or unmounted
+///   since the container started may be shown under its new name or not at all.
+struct HostBindRule: Rule {
+  let metadata = RuleMetadata(
+    id: "host.bind", severity: .note,
+    summary: "any other host path is bind-mounted in (volumes)",
+    remediation: "Check that the workload needs this host path, mounted read-only where it "
+      + "only reads; prefer named volumes to host directories.",
+    references: ["OCI runtime spec: Mounts"],
+    requirements: [.hostTable])
+
+  func check(_ context: AuditContext) -> [Finding] {
+    let hostPaths = HostSidePaths(context)
+    let mounts = context.visibleMounts
+    var reportedElsewhere: Set<ByteString> = []
+    for mount in mounts where Self.isReportedElsewhere(mount, hostPaths: hostPaths) {
+      reportedElsewhere.insert(mount.mountPoint)
+    }
+    return mounts.compactMap { mount in
+      guard !Self.lies(at: mount.mountPoint, orBelowAnyOf: reportedElsewhere),
+        !ExpectedHostMounts.isContainerRoot(mount), !ExpectedHostMounts.isOwnCgroup(mount),
+        !ExpectedHostMounts.isJudgedByInstance(mount),
+        let hostPath = hostPaths.paths(of: mount).first
+      else { return nil }
+      let access = mount.isWritable ? "read-write" : "read-only"
+      switch ExpectedHostMounts.reason(mountPoint: mount.mountPoint, hostPath: hostPath) {
+      case .runtimeFile, .podVolume:
+        return nil
+      case .volume(let runtime, let name):
+        let message =
+          "'\(mount.mountPoint)' is the \(runtime) volume '\(name)' "
+          + "('\(hostPath)'), \(access)"
+        return finding(message, mount: mount, in: context)
+      case nil:
+        let message = "'\(mount.mountPoint)' exposes the host's '\(hostPath)', \(access)"
+        return finding(message, mount: mount, in: context)
+      }
+    }
+  }
+
+  /// Whether another rule reports `mount` with the host's tree under it: a runtime socket,
+  /// a sensitive path, or the host's instance of a kernel filesystem.
+  private static func isReportedElsewhere(_ mount: MountEntry, hostPaths: HostSidePaths)
+    -> Bool
+  {
+    if ExpectedHostMounts.isJudgedByInstance(mount) {
+      return !hostPaths.paths(of: mount).isEmpty
+    }
+    return HostRuntimeSocketRule.exposure(of: mount, hostPaths: hostPaths) != nil
+      || HostSensitivePathRule.exposure(of: mount, hostPaths: hostPaths) != nil
+  }
+
+  /// Whether `path` is one of `mountPoints` or lies below one of them.
+  private static func lies(at path: ByteString, orBelowAnyOf mountPoints: Set<ByteString>)
+    -> Bool
+  {
+    guard !mountPoints.isEmpty else { return false }
+    var current: ByteString? = path
+    while let candidate = current {
+      if mountPoints.contains(candidate) { return true }
+      current = candidate.parentPath
+    }
+    return false
+  }
+}

@@ -1,0 +1,109 @@
+/// `host.runtime-socket`: a container runtime's API socket is exposed in the container.
+///
+/// Whoever can talk to the Docker, containerd, CRI-O, podman or BuildKit API can start a
+/// privileged container with the host's `/` mounted: a one-step escape, with no bug needed.
+/// A mount is reported when
+/// - its mount point is named like a runtime socket (`docker.sock`, `containerd.sock`,
+///   `containerd.sock.ttrpc`, `crio.sock`, `podman.sock`, `buildkitd.sock`,
+///   `cri-dockerd.sock`, `dockershim.sock`), whatever its host side is called; or
+/// - one of its host paths (`HostSidePaths`, with `/var/run` read as `/run`) is such a file,
+///   so that a socket bound in under an innocent name is caught; or lies at or below
+///   `/run/containerd/s/` (containerd's shim sockets); or is exactly a directory that holds
+///   runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`, `/run/podman`
+///   or `/run/user/<uid>`.
+///
+/// - Default severity: error.
+/// - Exceptions: the container's own root filesystem, whose host side is its bundle.
+/// - Blind spots: a socket under another name in another directory (a custom
+///   `dockerd -H unix:///srv/api.sock`) is not recognised, nor a directory other than the
+///   ones above that happens to hold a socket; a TCP API endpoint is out of reach of a
+///   mount table. Without a host table only the mount point's name is judged. The
+///   directory check is exact: a subdirectory such as `/run/docker/plugins` is left to
+///   `host.bind`.
+struct HostRuntimeSocketRule: Rule {
+  let metadata = RuleMetadata(
+    id: "host.runtime-socket", severity: .error,
+    summary: "a container runtime's API socket is exposed",
+    remediation: "Remove the socket mount. A workload that must drive a runtime should go "
+      + "through an authorising proxy that allows only the calls it needs.",
+    references: [
+      "CIS Docker Benchmark: Ensure that the Docker socket is not mounted inside any "
+        + "containers"
+    ])
+
+  /// A runtime socket, or a directory of them, reached through a mount.
+  struct Exposure: Hashable, Sendable {
+    /// The host path that matched, or the resolver's host-side path when only the mount
+    /// point's name did; `nil` when the mount has no known host side.
+    var hostPath: ByteString?
+    /// What the path is, for messages: `docker API socket`.
+    var kind: String
+  }
+
+  /// What each socket file name is.
+  static let socketKinds: [ByteString: String] = [
+    "docker.sock": "docker API socket",
+    "containerd.sock": "containerd API socket",
+    "containerd.sock.ttrpc": "containerd ttrpc socket",
+    "crio.sock": "cri-o API socket",
+    "podman.sock": "podman API socket",
+    "buildkitd.sock": "buildkit API socket",
+    "cri-dockerd.sock": "cri-dockerd API socket",
+    "dockershim.sock": "dockershim API socket",
+  ]
+
+  /// The host directories that hold runtime sockets, besides `/run/user/<uid>`.
+  static let socketDirectories: Set<ByteString> = [
+    "/run", "/run/docker", "/run/containerd", "/run/crio", "/run/podman",
+  ]
+
+  func check(_ context: AuditContext) -> [Finding] {
+    let hostPaths = HostSidePaths(context)
+    return context.visibleMounts.compactMap { mount in
+      guard let exposure = Self.exposure(of: mount, hostPaths: hostPaths) else { return nil }
+      let message: String
+      if let path = exposure.hostPath {
+        message = "'\(mount.mountPoint)' exposes the host's '\(path)' (\(exposure.kind))"
+      } else {
+        message =
+          "'\(mount.mountPoint)' is named like the \(exposure.kind); its host side is unknown"
+      }
+      return finding(message, mount: mount, in: context)
+    }
+  }
+
+  /// The runtime socket `mount` exposes, if any.
+  static func exposure(of mount: MountEntry, hostPaths: HostSidePaths) -> Exposure? {
+    guard !ExpectedHostMounts.isContainerRoot(mount) else { return nil }
+    let paths = hostPaths.paths(of: mount)
+    for path in paths {
+      if let kind = kind(ofHostPath: path.canonicalHostPath) {
+        return Exposure(hostPath: path, kind: kind)
+      }
+    }
+    if let kind = socketKinds[mount.mountPoint.lastComponent] {
+      return Exposure(hostPath: paths.first, kind: kind)
+    }
+    return nil
+  }
+
+  /// What a canonical host path is, if it is a runtime socket or a directory of them.
+  private static func kind(ofHostPath path: ByteString) -> String? {
+    if let kind = socketKinds[path.lastComponent] { return kind }
+    if path.isAtOrBelow("/run/containerd/s") { return "containerd shim socket" }
+    if socketDirectories.contains(path) || isUserRuntimeDirectory(path) {
+      return "directory of runtime sockets"
+    }
+    return nil
+  }
+
+  /// Whether `path` is `/run/user/<uid>`, where rootless runtimes keep their sockets.
+  private static func isUserRuntimeDirectory(_ path: ByteString) -> Bool {
+    let components = path.components
+    guard components.count == 3, components[0] == "run", components[1] == "user" else {
+      return false
+    }
+    return !components[2].isEmpty
+      && components[2].bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Audits every captured container table against its host table with the built binary and
+/// compares the text and JSON reports, with the exit status, to golden files in
+/// `fixtures/golden/`. Set `MOUNTAUDIT_RECORD_GOLDEN=1` to re-record them.
+@Suite("Golden reports")
+struct GoldenReportTests {
+  /// Every fixture folder that holds a container table and its host table.
+  static let cases: [String] = {
+    let fixtures = Binary.repositoryRoot.appendingPathComponent("fixtures")
+    var found: [String] = []
+    for group in ["runc", "field-cases"] {
+      let folder = fixtures.appendingPathComponent(group)
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      for name in names.sorted() {
+        let container = folder.appendingPathComponent(name).appendingPathComponent(
+          "container.mountinfo")
+        if FileManager.default.fileExists(atPath: container.path) {
+          found.append("\(group)/\(name)")
+        }
+      }
+    }
+    return found
+  }()
+
+  static var isRecording: Bool {
+    ProcessInfo.processInfo.environment["MOUNTAUDIT_RECORD_GOLDEN"] == "1"
+  }
+
+  @Test("the fixture set includes runc captures and field cases")
+  func fixtureSetIsComplete() {
+    #expect(Self.cases.contains("runc/default"))
+    #expect(Self.cases.contains("field-cases/_baseline"))
+    #expect(Self.cases.count >= 16)
+  }
+
+  @Test("the report matches its golden file", arguments: cases, ["text", "json"])
+  func reportMatchesGolden(fixture: String, format: String) throws {
+    let run = try Binary.run([
+      "audit", "fixtures/\(fixture)/container.mountinfo",
+      "--host", "fixtures/\(fixture)/host.mountinfo", "--format", format,
+    ])
+    #expect(run.stderr == "")
+    #expect(run.status == 0 || run.status == 1)
+    let actual = run.text + "exit status: \(run.status)\n"
+    let name = fixture.replacingOccurrences(of: "/", with: "-") + "." + format
+    let golden = Binary.repositoryRoot.appendingPathComponent("fixtures/golden/\(name)")
+    if Self.isRecording {
+      try FileManager.default.createDirectory(
+        at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try actual.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: golden, encoding: .utf8)
+    #expect(actual == expected, "report differs from fixtures/golden/\(name)")
+  }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import MountAudit
+
+@Suite("host.bind")
+struct HostBindRuleTests {
+  let rule = HostBindRule()
+  let host = """
+    22 1 259:2 / / rw,relatime shared:1 - ext4 /dev/sda2 rw
+    24 22 0:22 / /proc rw,nosuid,nodev,noexec,relatime shared:13 - proc proc rw
+    32 24 0:29 / /proc/sys/fs/binfmt_misc rw,relatime shared:14 - autofs systemd-1 rw
+    """
+  let root = "700 650 0:60 / / rw,relatime - overlay overlay rw"
+
+  @Test func aHostDirectoryIsANoteWithItsHostSide() throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target: "\(root)\n740 700 259:2 /srv/data /data ro,relatime - ext4 /dev/sda2 rw",
+      host: host)
+
+    #expect(findings.count == 1)
+    let finding = try #require(findings.first)
+    #expect(finding.rule == "host.bind")
+    #expect(finding.severity == .note)
+    #expect(finding.mountPoint == "/data")
+    #expect(finding.hostPath == "/srv/data")
+    #expect(finding.message == "'/data' exposes the host's '/srv/data', read-only")
+  }
+
+  @Test func aDockerVolumeIsListedByNameAndWhatIsBelowItIsFolded() throws {
+    let findings = try FixtureContexts.findings(of: [rule], in: "field-cases/R03")
+
+    #expect(findings.map(\.mountPoint) == ["/cache"])
+    #expect(
+      findings.map(\.message) == [
+        "'/cache' is the docker volume 'buildcache' "
+          + "('/var/lib/docker/volumes/buildcache/_data'), read-write"
+      ])
+  }
+
+  @Test func socketsSensitivePathsAndWhatLiesBelowThemAreNotListedAgain() throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target: """
+        \(root)
+        741 700 259:2 / /host rw - ext4 /dev/sda2 rw
+        742 741 259:2 /srv /host/srv rw - ext4 /dev/sda2 rw
+        743 700 259:2 /srv/app/docker.sock /var/run/docker.sock rw - ext4 /dev/sda2 rw
+        744 700 0:22 / /hostproc rw - proc proc rw
+        745 744 0:29 / /hostproc/sys/fs/binfmt_misc rw - autofs systemd-1 rw
+        """, host: host)
+
+    #expect(findings.isEmpty)
+  }
+
+  @Test(arguments: [
+    "field-cases/_baseline", "field-cases/R07", "runc/default", "runc/docker-sock",
+    "runc/host-root", "runc/privileged",
+  ])
+  func expectedAndOtherwiseReportedMountsAreNotListed(folder: String) throws {
+    #expect(try FixtureContexts.findings(of: [rule], in: folder).isEmpty)
+  }
+}
