@@ -24,7 +24,7 @@ public struct Auditor: Sendable {
         throw .noSuchProcess(pid: pid)
       } catch {
         notes.append(
-          "the mount namespace of PID \(pid) is unreadable (\(error)); "
+          "the mount namespace of PID \(pid) is unreadable (\(error.reason)); "
             + "namespace.host was not checked")
       }
     }
@@ -84,7 +84,7 @@ public struct Auditor: Sendable {
       reference.namespace = try? NamespaceIdentity.ofProcess(nil)
       reference.namespacePath = "/proc/self/ns/mnt"
       reference.notes.append(
-        "/proc/1/ns/mnt is unreadable (\(error)); the host namespace is mountaudit's own "
+        "/proc/1/ns/mnt is unreadable (\(error.reason)); the host namespace is mountaudit's own "
           + "(/proc/self/ns/mnt)")
     }
     return reference

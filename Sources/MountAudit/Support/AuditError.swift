@@ -13,6 +13,12 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   /// libmount failed on well-formed input.
   case libmount(LibmountError)
 
+  /// Why the audit could not run, without naming the input: `Permission denied`.
+  public var reason: String {
+    if case .cannotRead(_, let errno) = self { return SystemCall.describe(errno: errno) }
+    return description
+  }
+
   /// One line for stderr, without the program name.
   public var description: String {
     switch self {
