@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install what mountaudit needs on Debian: libmount's headers and pkg-config to build it,
-# runc, jq and busybox-static to start the real containers the tests and the demo audit.
+# runc, jq and busybox-static to start the real containers the tests and the demo audit,
+# python3-jsonschema to check JSON reports against their schema.
 set -euo pipefail
 
-readonly PACKAGES=(libmount-dev pkgconf runc jq busybox-static)
+readonly PACKAGES=(libmount-dev pkgconf runc jq busybox-static python3-jsonschema)
 
 sudo_if_needed() {
   if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi

@@ -1,0 +1,42 @@
+#!/usr/bin/python3
+"""Validate mountaudit JSON reports against docs/audit-report.schema.json.
+
+Usage: validate-json-reports.py SCHEMA REPORT...
+
+A REPORT may be a golden file, whose last line ("exit status: N") is not JSON and is
+ignored. Prints one line per invalid report and exits 1 if any is invalid.
+"""
+import json
+import sys
+
+import jsonschema
+
+
+def load_report(path):
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    lines = text.rstrip("\n").split("\n")
+    if lines and lines[-1].startswith("exit status:"):
+        lines = lines[:-1]
+    return json.loads("\n".join(lines))
+
+
+def main(arguments):
+    if len(arguments) < 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 64
+    with open(arguments[0], encoding="utf-8") as handle:
+        schema = json.load(handle)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failures = 0
+    for path in arguments[1:]:
+        for error in validator.iter_errors(load_report(path)):
+            failures += 1
+            location = "/".join(str(part) for part in error.absolute_path)
+            print(f"{path}: at '{location}': {error.message}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
