@@ -21,6 +21,25 @@ public struct HostPathResolver: Sendable {
     candidatesByDevice = byDevice
   }
 
+  /// Every host path through which the host reaches `entry`'s files: the host-side path of
+  /// `resolve` first, then those through the other visible host mounts of the filesystem
+  /// whose roots contain the entry's root, without repeats.
+  ///
+  /// One host-side path can hide where the files really live when the host itself has a
+  /// bind of them: kubelet mounts a pod's `subPath` at `.../volume-subpaths/...` with the
+  /// resolved directory as its root, so a subPath that followed a symlink to `/etc`
+  /// (CVE-2017-1002101) resolves to the subpath mount, and only the host's `/` shows `/etc`.
+  public func hostPaths(of entry: MountEntry) -> [ByteString] {
+    var paths: [ByteString] = []
+    for candidate in candidatesByDevice[entry.device] ?? []
+    where entry.root.isAtOrBelow(candidate.root) {
+      let path = candidate.mountPoint.appending(
+        remainder: entry.root.remainder(below: candidate.root))
+      if !paths.contains(path) { paths.append(path) }
+    }
+    return paths
+  }
+
   /// The host mount that exposes `entry`'s filesystem root, and the host-side path.
   public func resolve(_ entry: MountEntry) -> (hostMount: MountEntry, path: ByteString)? {
     guard let candidates = candidatesByDevice[entry.device] else { return nil }

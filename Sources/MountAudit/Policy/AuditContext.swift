@@ -34,6 +34,12 @@ public struct AuditContext: Sendable {
     resolver?.resolve(mount)?.path
   }
 
+  /// Every host path that reaches a target mount's files, the host-side path first; empty
+  /// when the host does not have the filesystem mounted.
+  public func hostPaths(of mount: MountEntry) -> [ByteString] {
+    resolver?.hostPaths(of: mount) ?? []
+  }
+
   /// The host mount that exposes a target mount's filesystem, if any.
   public func hostMount(exposing mount: MountEntry) -> MountEntry? {
     resolver?.resolve(mount)?.hostMount

@@ -51,19 +51,15 @@ public struct PolicyEngine: Sendable {
   /// Drops findings about mounts that lie below a mount already reported, keeping the
   /// outermost finding for each subtree.
   static func foldNested(_ findings: [Finding]) -> [Finding] {
-    let byPath = findings.sorted { ($0.mountPoint ?? "") < ($1.mountPoint ?? "") }
-    var kept: [Finding] = []
-    var reportedMounts: [ByteString] = []
-    for finding in byPath {
-      if finding.mountID != nil, let path = finding.mountPoint,
-        reportedMounts.contains(where: { path.isStrictlyBelow($0) })
-      {
-        continue
+    let reported = Set(findings.compactMap { $0.mountID == nil ? nil : $0.mountPoint })
+    return findings.filter { finding in
+      guard finding.mountID != nil, var path = finding.mountPoint else { return true }
+      while let parent = path.parentPath {
+        if reported.contains(parent) { return false }
+        path = parent
       }
-      if finding.mountID != nil, let path = finding.mountPoint { reportedMounts.append(path) }
-      kept.append(finding)
+      return true
     }
-    return kept
   }
 
   /// Mount point, then rule, then line, then message: stable for the same input.

@@ -28,17 +28,16 @@ struct HostBindRule: Rule {
     requirements: [.hostTable])
 
   func check(_ context: AuditContext) -> [Finding] {
-    let hostPaths = HostSidePaths(context)
     let mounts = context.visibleMounts
     var reportedElsewhere: Set<ByteString> = []
-    for mount in mounts where Self.isReportedElsewhere(mount, hostPaths: hostPaths) {
+    for mount in mounts where Self.isReportedElsewhere(mount, in: context) {
       reportedElsewhere.insert(mount.mountPoint)
     }
     return mounts.compactMap { mount in
       guard !Self.lies(at: mount.mountPoint, orBelowAnyOf: reportedElsewhere),
         !ExpectedHostMounts.isContainerRoot(mount), !ExpectedHostMounts.isOwnCgroup(mount),
         !ExpectedHostMounts.isJudgedByInstance(mount),
-        let hostPath = hostPaths.paths(of: mount).first
+        let hostPath = context.hostPaths(of: mount).first
       else { return nil }
       let access = mount.isWritable ? "read-write" : "read-only"
       switch ExpectedHostMounts.reason(mountPoint: mount.mountPoint, hostPath: hostPath) {
@@ -58,14 +57,14 @@ struct HostBindRule: Rule {
 
   /// Whether another rule reports `mount` with the host's tree under it: a runtime socket,
   /// a sensitive path, or the host's instance of a kernel filesystem.
-  private static func isReportedElsewhere(_ mount: MountEntry, hostPaths: HostSidePaths)
+  private static func isReportedElsewhere(_ mount: MountEntry, in context: AuditContext)
     -> Bool
   {
     if ExpectedHostMounts.isJudgedByInstance(mount) {
-      return !hostPaths.paths(of: mount).isEmpty
+      return !context.hostPaths(of: mount).isEmpty
     }
-    return HostRuntimeSocketRule.exposure(of: mount, hostPaths: hostPaths) != nil
-      || HostSensitivePathRule.exposure(of: mount, hostPaths: hostPaths) != nil
+    return HostRuntimeSocketRule.exposure(of: mount, in: context) != nil
+      || HostSensitivePathRule.exposure(of: mount, in: context) != nil
   }
 
   /// Whether `path` is one of `mountPoints` or lies below one of them.

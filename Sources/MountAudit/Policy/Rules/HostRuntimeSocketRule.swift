@@ -6,7 +6,7 @@
 /// - its mount point is named like a runtime socket (`docker.sock`, `containerd.sock`,
 ///   `containerd.sock.ttrpc`, `crio.sock`, `podman.sock`, `buildkitd.sock`,
 ///   `cri-dockerd.sock`, `dockershim.sock`), whatever its host side is called; or
-/// - one of its host paths (`HostSidePaths`, with `/var/run` read as `/run`) is such a file,
+/// - one of its host paths (`AuditContext.hostPaths(of:)`, with `/var/run` read as `/run`) is such a file,
 ///   so that a socket bound in under an innocent name is caught; or lies at or below
 ///   `/run/containerd/s/` (containerd's shim sockets); or is exactly a directory that holds
 ///   runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`, `/run/podman`
@@ -58,9 +58,8 @@ struct HostRuntimeSocketRule: Rule {
   ]
 
   func check(_ context: AuditContext) -> [Finding] {
-    let hostPaths = HostSidePaths(context)
     return context.visibleMounts.compactMap { mount in
-      guard let exposure = Self.exposure(of: mount, hostPaths: hostPaths) else { return nil }
+      guard let exposure = Self.exposure(of: mount, in: context) else { return nil }
       let message: String
       if let path = exposure.hostPath {
         message = "'\(mount.mountPoint)' exposes the host's '\(path)' (\(exposure.kind))"
@@ -73,9 +72,9 @@ struct HostRuntimeSocketRule: Rule {
   }
 
   /// The runtime socket `mount` exposes, if any.
-  static func exposure(of mount: MountEntry, hostPaths: HostSidePaths) -> Exposure? {
+  static func exposure(of mount: MountEntry, in context: AuditContext) -> Exposure? {
     guard !ExpectedHostMounts.isContainerRoot(mount) else { return nil }
-    let paths = hostPaths.paths(of: mount)
+    let paths = context.hostPaths(of: mount)
     for path in paths {
       if let kind = kind(ofHostPath: path.canonicalHostPath) {
         return Exposure(hostPath: path, kind: kind)

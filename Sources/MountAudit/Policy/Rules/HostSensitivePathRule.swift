@@ -1,6 +1,6 @@
 /// `host.sensitive-path`: a sensitive directory of the host is exposed in the container.
 ///
-/// Judges each visible mount by its host paths (`HostSidePaths`, with `/var/run` read as
+/// Judges each visible mount by its host paths (`AuditContext.hostPaths(of:)`, with `/var/run` read as
 /// `/run` and `/lib/modules` as `/usr/lib/modules`), not by its mount point: host `/etc`
 /// bound at `/data` is still host `/etc`. The sensitive paths are `/`, `/etc`, `/root`,
 /// `/home`, `/boot`, `/usr`, `/usr/lib/modules`, `/var`, `/var/lib`, `/var/lib/kubelet`,
@@ -59,9 +59,8 @@ struct HostSensitivePathRule: Rule {
   static let exactOnly: Set<ByteString> = ["/", "/home", "/usr", "/var", "/var/lib"]
 
   func check(_ context: AuditContext) -> [Finding] {
-    let hostPaths = HostSidePaths(context)
     return context.visibleMounts.compactMap { mount in
-      guard let exposure = Self.exposure(of: mount, hostPaths: hostPaths) else { return nil }
+      guard let exposure = Self.exposure(of: mount, in: context) else { return nil }
       let access = mount.isWritable ? "read-write" : "read-only"
       let what =
         exposure.isExact
@@ -76,13 +75,13 @@ struct HostSensitivePathRule: Rule {
 
   /// The sensitive host path `mount` exposes, if any: an exact match before a path below
   /// one, then the resolver's host-side path before the others.
-  static func exposure(of mount: MountEntry, hostPaths: HostSidePaths) -> Exposure? {
+  static func exposure(of mount: MountEntry, in context: AuditContext) -> Exposure? {
     guard !ExpectedHostMounts.isJudgedByInstance(mount), !ExpectedHostMounts.isOwnCgroup(mount),
-      HostRuntimeSocketRule.exposure(of: mount, hostPaths: hostPaths) == nil
+      HostRuntimeSocketRule.exposure(of: mount, in: context) == nil
     else { return nil }
     let isRoot = ExpectedHostMounts.isContainerRoot(mount)
     var below: Exposure?
-    for path in hostPaths.paths(of: mount) {
+    for path in context.hostPaths(of: mount) {
       guard let exposure = classify(path) else { continue }
       if exposure.isExact { return exposure }
       if isRoot { continue }
