@@ -4,21 +4,38 @@
 /// side is the visible host mount of that device whose root is the longest prefix of the
 /// target's root (ties: lowest mount ID), joined with the rest of the target's root. That
 /// is the host directory a bind mount exposes, whatever it is called in the container.
+///
+/// Host mounts are indexed by device and root, so a lookup walks up the target's root one
+/// component at a time instead of scanning every host mount of the device: a node with
+/// thousands of binds from one disk stays linear.
 public struct HostPathResolver: Sendable {
-  private let candidatesByDevice: [DeviceNumber: [MountEntry]]
+  private struct Key: Hashable {
+    var device: DeviceNumber
+    var root: ByteString
+  }
+
+  private let mountsByKey: [Key: [MountEntry]]
 
   /// Indexes the visible mounts of the host's tree.
   public init(host: MountTree) {
-    var byDevice: [DeviceNumber: [MountEntry]] = [:]
+    var index: [Key: [MountEntry]] = [:]
     for entry in host.visibleEntries {
-      byDevice[entry.device, default: []].append(entry)
+      index[Key(device: entry.device, root: entry.root), default: []].append(entry)
     }
-    for (device, entries) in byDevice {
-      byDevice[device] = entries.sorted {
-        ($0.root.bytes.count, $1.id) > ($1.root.bytes.count, $0.id)
-      }
+    for (key, entries) in index where entries.count > 1 {
+      index[key] = entries.sorted { $0.id < $1.id }
     }
-    candidatesByDevice = byDevice
+    mountsByKey = index
+  }
+
+  /// The host mount that exposes `entry`'s filesystem root, and the host-side path.
+  public func resolve(_ entry: MountEntry) -> (hostMount: MountEntry, path: ByteString)? {
+    var found: (MountEntry, ByteString)?
+    visitCandidates(of: entry) { candidate, path in
+      found = (candidate, path)
+      return false
+    }
+    return found
   }
 
   /// Every host path through which the host reaches `entry`'s files: the host-side path of
@@ -31,22 +48,25 @@ public struct HostPathResolver: Sendable {
   /// (CVE-2017-1002101) resolves to the subpath mount, and only the host's `/` shows `/etc`.
   public func hostPaths(of entry: MountEntry) -> [ByteString] {
     var paths: [ByteString] = []
-    for candidate in candidatesByDevice[entry.device] ?? []
-    where entry.root.isAtOrBelow(candidate.root) {
-      let path = candidate.mountPoint.appending(
-        remainder: entry.root.remainder(below: candidate.root))
+    visitCandidates(of: entry) { _, path in
       if !paths.contains(path) { paths.append(path) }
+      return true
     }
     return paths
   }
 
-  /// The host mount that exposes `entry`'s filesystem root, and the host-side path.
-  public func resolve(_ entry: MountEntry) -> (hostMount: MountEntry, path: ByteString)? {
-    guard let candidates = candidatesByDevice[entry.device] else { return nil }
-    for candidate in candidates where entry.root.isAtOrBelow(candidate.root) {
-      let rest = entry.root.remainder(below: candidate.root)
-      return (candidate, candidate.mountPoint.appending(remainder: rest))
+  /// Calls `visit` with each host mount of `entry`'s device whose root contains the
+  /// entry's root, longest root first (ties by mount ID), until `visit` returns false.
+  private func visitCandidates(
+    of entry: MountEntry, _ visit: (MountEntry, ByteString) -> Bool
+  ) {
+    var root: ByteString? = entry.root
+    while let prefix = root {
+      for candidate in mountsByKey[Key(device: entry.device, root: prefix)] ?? [] {
+        let rest = entry.root.remainder(below: prefix)
+        if !visit(candidate, candidate.mountPoint.appending(remainder: rest)) { return }
+      }
+      root = prefix.parentPath
     }
-    return nil
   }
 }

@@ -46,25 +46,45 @@ public enum JSONValue: Hashable, Sendable {
   }
 
   /// The document as pretty-printed UTF-8 with sorted keys and unescaped slashes,
-  /// ending in a newline, written by Foundation's `JSONSerialization`.
+  /// ending in a newline, written by Foundation's `JSONEncoder`.
   public func serialized() -> [UInt8] {
-    let options: JSONSerialization.WritingOptions = [
-      .prettyPrinted, .sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed,
-    ]
-    // Every value is built from strings, integers, booleans and null, which
-    // JSONSerialization always accepts.
-    let data = try! JSONSerialization.data(withJSONObject: foundationObject, options: options)
-    return Array(data) + [UInt8(ascii: "\n")]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Every value is a string, an integer, a boolean or null, which always encode.
+    return Array(try! encoder.encode(self)) + [UInt8(ascii: "\n")]
+  }
+}
+
+extension JSONValue: Encodable {
+  /// Encodes the value as the JSON it stands for.
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case .bool(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .integer(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .string(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .array(let values):
+      var container = encoder.unkeyedContainer()
+      for value in values { try container.encode(value) }
+    case .object(let members):
+      var container = encoder.container(keyedBy: MemberKey.self)
+      for (key, value) in members { try container.encode(value, forKey: MemberKey(key)) }
+    }
   }
 
-  private var foundationObject: Any {
-    switch self {
-    case .null: NSNull()
-    case .bool(let value): value
-    case .integer(let value): value
-    case .string(let value): value
-    case .array(let values): values.map(\.foundationObject)
-    case .object(let members): members.mapValues(\.foundationObject)
-    }
+  private struct MemberKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
   }
 }
