@@ -59,9 +59,17 @@ public struct Auditor: Sendable {
     case .file(let path):
       return HostReference(origin: .file(path: path))
     case .process(let pid):
-      let namespace = try NamespaceIdentity.ofProcess(pid)
-      return HostReference(
-        origin: .process(pid: pid), namespace: namespace, namespacePath: "/proc/\(pid)/ns/mnt")
+      var reference = HostReference(origin: .process(pid: pid))
+      do {
+        reference.namespace = try NamespaceIdentity.ofProcess(pid)
+        reference.namespacePath = "/proc/\(pid)/ns/mnt"
+      } catch .cannotRead(_, let errno) where errno == 2 {
+        throw .noSuchProcess(pid: pid)
+      } catch {
+        reference.notes.append(
+          "/proc/\(pid)/ns/mnt is unreadable (\(error.reason)); namespace.host was not checked")
+      }
+      return reference
     case .automatic:
       guard case .process = request.target else { return HostReference(origin: nil) }
       return automaticHost()

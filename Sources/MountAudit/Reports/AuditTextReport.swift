@@ -49,7 +49,12 @@ public struct AuditTextReport {
     lines.append(target + ", \(report.mountCount) mounts")
     if let origin = report.host.origin {
       var host = "host:   " + TerminalText.escape(origin.description)
-      if let namespace = report.host.namespace { host += ", mount namespace \(namespace)" }
+      if let namespace = report.host.namespace {
+        host += ", mount namespace \(namespace)"
+        if let target = report.targetNamespace {
+          host += target == namespace ? " (the target's own)" : " (not the target's)"
+        }
+      }
       lines.append(host)
     } else {
       lines.append("host:   none (checks that compare with the host were skipped)")
