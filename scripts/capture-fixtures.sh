@@ -3,7 +3,7 @@
 #
 # Usage: capture-fixtures.sh          (as root, from anywhere)
 #
-# For every variant of scripts/lab/runc-container.sh it writes
+# For every variant of scripts/lab/runtimes/runc.sh it writes
 # fixtures/runc/VARIANT/container.mountinfo (the container's table) and
 # fixtures/runc/VARIANT/host.mountinfo (/proc/1/mountinfo at the same
 # moment), then fixtures/runc/README.md saying how and where. The machine's
@@ -14,7 +14,7 @@ set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
 readonly REPO_DIR=${SCRIPT_DIR%/scripts}
-readonly CONTAINER=$SCRIPT_DIR/lab/runc-container.sh
+readonly CONTAINER=$SCRIPT_DIR/lab/runtimes/runc.sh
 readonly OUT_DIR=$REPO_DIR/fixtures/runc
 
 # Fixed bundle paths: the root field of the container's `/` is the host path
@@ -174,7 +174,7 @@ Real mount tables of runc containers, captured by \`scripts/capture-fixtures.sh\
 Each directory holds \`container.mountinfo\` (\`/proc/<container pid>/mountinfo\`) and
 \`host.mountinfo\` (\`/proc/1/mountinfo\`, read while the container ran). The containers are
 runc's default spec (\`runc spec\`) with \`sleep 300\` as payload, changed as follows
-(see \`scripts/lab/runc-container.sh\`):
+(see \`scripts/lab/runtimes/runc.sh\`):
 
 | variant | change |
 |---|---|

@@ -14,7 +14,7 @@ set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
 readonly REPO_DIR=${SCRIPT_DIR%/scripts}
-readonly CONTAINER=$SCRIPT_DIR/lab/runc-container.sh
+readonly CONTAINER=$SCRIPT_DIR/lab/runtimes/runc.sh
 
 # The containers this run started, as NAME:WORKDIR, for cleanup.
 started=()

@@ -49,7 +49,9 @@ enum HelpText {
       --format text|json   report format (default: text)
       --fail-on SEVERITY   exit 1 when a finding is at or above error, warning or
                            note (default: error)
-      --profile NAME       baseline profile: default or strict
+      --profile NAME       baseline profile: default, runc, crun, docker, podman,
+                           k8s or strict (the masked and read-only paths a
+                           runtime applies by default; see docs/runtimes.md)
 
     Environment:
       NO_COLOR             set to turn off colour in text reports

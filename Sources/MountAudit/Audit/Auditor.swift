@@ -44,7 +44,7 @@ public struct Auditor: Sendable {
     let context = AuditContext(
       target: MountTree(target), host: hostTable.map(MountTree.init),
       namespaces: namespaces,
-      kernelPaths: isLive ? KernelPaths.probe(BaselinePaths.all) : nil,
+      kernelPaths: isLive ? KernelPaths.probe(request.profile.kernelPathsToProbe) : nil,
       profile: request.profile)
     let outcome = engine.evaluate(context)
     return AuditReport(

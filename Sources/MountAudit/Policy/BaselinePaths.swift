@@ -1,8 +1,8 @@
 /// The paths OCI runtimes mask or make read-only by default, in one place.
 ///
-/// `proc.mask-missing`, `proc.mask-invalid` and `proc.readonly-missing` judge these paths,
-/// and a live audit passes `all` to `KernelPaths.probe` to learn which of them the running
-/// kernel has. The lists are runc's default `maskedPaths` and `readonlyPaths`.
+/// The lists are runc's default `maskedPaths` and `readonlyPaths`, which most runtimes
+/// share; a `Profile` carries the lists `proc.mask-missing`, `proc.mask-invalid` and
+/// `proc.readonly-missing` judge, and a live audit probes which of them the kernel has.
 public enum BaselinePaths {
   /// The paths a runtime covers with `/dev/null` (files) or a read-only tmpfs (directories).
   public static let masked: [ByteString] = [
@@ -15,12 +15,6 @@ public enum BaselinePaths {
   public static let readOnly: [ByteString] = [
     "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger",
   ]
-
-  /// Every path whose existence a live audit probes on the kernel.
-  public static var all: [ByteString] { masked + readOnly }
-
-  /// The read-only paths as a procfs root field shows them (`/sys` for `/proc/sys`).
-  static let readOnlyProcfsRoots: [ByteString] = readOnly.map { $0.remainder(below: "/proc") }
 
   /// The severity of a baseline path that lacks its protection, or `nil` when the path
   /// is not reported at all.

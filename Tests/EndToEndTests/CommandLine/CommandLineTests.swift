@@ -76,7 +76,8 @@ struct CommandLineTests {
       ),
       (
         ["x", "--profile", "nope"],
-        "mountaudit: unknown profile 'nope': expected one of default, strict"
+        "mountaudit: unknown profile 'nope': expected one of "
+          + "default, runc, crun, docker, podman, k8s, strict"
       ),
       (
         ["x", "--host", "a", "--host-pid", "1"],

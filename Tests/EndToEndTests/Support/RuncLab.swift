@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-/// Starts real runc containers with `scripts/lab/runc-container.sh` and always stops them.
+/// Starts real runc containers with `scripts/lab/runtimes/runc.sh` and always stops them.
 ///
 /// The tests need root, runc, jq and busybox-static. Where those are missing the tests are
 /// skipped, unless `MOUNTAUDIT_REQUIRE_INTEGRATION=1` (set by `.ci/run`), which makes the
 /// missing lab a failure instead.
 enum RuncLab {
   static let script = Binary.repositoryRoot.appendingPathComponent(
-    "scripts/lab/runc-container.sh")
+    "scripts/lab/runtimes/runc.sh")
 
   static var isRequired: Bool {
     ProcessInfo.processInfo.environment["MOUNTAUDIT_REQUIRE_INTEGRATION"] == "1"
@@ -74,7 +74,7 @@ enum RuncLab {
     let data = stdout.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw LabError(message: "runc-container.sh \(arguments.joined(separator: " ")) failed")
+      throw LabError(message: "runtimes/runc.sh \(arguments.joined(separator: " ")) failed")
     }
     return String(decoding: data, as: UTF8.self)
   }

@@ -30,7 +30,7 @@ struct ProcMaskInvalidRule: Rule {
   func check(_ context: AuditContext) -> [Finding] {
     let devTmpfs = context.target.visibleMount(at: "/dev")
       .flatMap { $0.filesystemType == "tmpfs" ? $0.device : nil }
-    return BaselinePaths.masked.compactMap { path in
+    return context.profile.maskedPaths.compactMap { path in
       guard let mask = context.target.visibleMount(at: path),
         let problem = Self.problem(with: mask, devTmpfs: devTmpfs)
       else { return nil }

@@ -3,7 +3,7 @@
 /// Runtimes hide kernel files that leak host information or give a way to attack the host
 /// (`/proc/kcore` is physical memory, `/proc/keys` the kernel keyrings, `/proc/timer_list`
 /// kernel addresses, `/sys/firmware` the firmware tables) by mounting `/dev/null` or a
-/// read-only tmpfs over each path in `BaselinePaths.masked`. The mask must sit exactly at
+/// read-only tmpfs over each of the profile's masked paths. The mask must sit exactly at
 /// the path and be visible; a mount further up does not count.
 ///
 /// Runtimes skip paths the kernel does not have, so a missing mask is judged by what the
@@ -32,7 +32,7 @@ struct ProcMaskMissingRule: Rule {
     ])
 
   func check(_ context: AuditContext) -> [Finding] {
-    let paths = BaselinePaths.masked
+    let paths = context.profile.maskedPaths
     let maskedCount = paths.filter { context.target.visibleMount(at: $0) != nil }.count
     return paths.compactMap { path in
       guard context.target.visibleMount(at: path) == nil,

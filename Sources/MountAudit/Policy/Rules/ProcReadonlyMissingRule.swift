@@ -1,7 +1,7 @@
 /// `proc.readonly-missing`: a procfs path that runtimes make read-only is writable.
 ///
 /// Runtimes bind `/proc/bus`, `/proc/fs`, `/proc/irq`, `/proc/sys` and
-/// `/proc/sysrq-trigger` read-only onto themselves (`BaselinePaths.readOnly`): through them
+/// `/proc/sysrq-trigger` read-only onto themselves (the profile's read-only paths): through them
 /// a privileged process could set host-wide sysctls (`kernel.core_pattern` runs a host
 /// command as root) or crash the host with sysrq. The rule reports three things:
 /// - a path of the list whose visible mount (the one whose mount point is the longest
@@ -44,7 +44,7 @@ struct ProcReadonlyMissingRule: Rule {
       reportedLines.insert(mount.line)
     }
 
-    let paths = BaselinePaths.readOnly
+    let paths = context.profile.readOnlyPaths
     let serving = paths.map { context.target.visibleMount(containing: $0) }
     let protectedCount = serving.filter { $0?.isReadOnly == true }.count
     for (path, mount) in zip(paths, serving) {
@@ -60,7 +60,7 @@ struct ProcReadonlyMissingRule: Rule {
 
   /// Why a writable procfs mount exposes a protected path, or `nil` when it does not.
   private static func reExposure(by mount: MountEntry, in context: AuditContext) -> String? {
-    let roots = BaselinePaths.readOnlyProcfsRoots
+    let roots = context.profile.readOnlyProcfsRoots
     if let protected = roots.first(where: { mount.root.isAtOrBelow($0) }) {
       return "procfs '\(mount.root)' is writable at '\(mount.mountPoint)', re-exposing the "
         + "read-only path '/proc\(protected)'"

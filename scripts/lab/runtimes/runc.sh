@@ -4,31 +4,37 @@
 # the fixture capture, so all three audit the same containers.
 #
 # Usage:
-#   runc-container.sh start VARIANT NAME WORKDIR   prints the container's PID
-#   runc-container.sh stop NAME WORKDIR
-#   runc-container.sh variants                     lists VARIANT names
+#   runc.sh start VARIANT NAME WORKDIR   prints the container's PID
+#   runc.sh stop NAME WORKDIR
+#   runc.sh variants                     lists VARIANT names
 #
-# VARIANT is one of: default docker-sock host-root host-proc privileged.
-# NAME must be unique on the machine (the VM is shared). WORKDIR becomes the
-# OCI bundle: rootfs/, config.json, pid, log and, for docker-sock,
-# run/docker.sock. Needs root, runc, jq, perl and busybox-static.
+# VARIANT is one of the names `variants` prints; variant_filter says what
+# each changes in runc's default spec. NAME must be unique on the machine
+# (the VM is shared). WORKDIR becomes the OCI bundle: rootfs/, config.json,
+# pid, log and the variant's host-side files (run/docker.sock, volume/,
+# odd/). Needs root, runc, jq, perl and busybox-static.
 set -euo pipefail
 
-readonly VARIANTS=(default docker-sock host-root host-proc privileged)
+readonly VARIANTS=(default docker-sock host-root host-proc privileged
+  rootfs-shared rootfs-rslave rootfs-private rshared-volume docker-rshared-volume odd-paths)
+
+# Host-side directories whose names hold the characters the kernel escapes
+# in mountinfo (space, tab, newline, backslash), bound at the same names.
+readonly ODD_NAMES=($'with space' $'with\ttab' $'with\nnewline' 'with\backslash')
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
 
 die() {
-  printf 'runc-container.sh: %s\n' "$*" >&2
+  printf 'runc.sh: %s\n' "$*" >&2
   exit 1
 }
 
 usage() {
   cat >&2 <<'EOF'
-usage: runc-container.sh start VARIANT NAME WORKDIR
-       runc-container.sh stop NAME WORKDIR
-       runc-container.sh variants
+usage: runc.sh start VARIANT NAME WORKDIR
+       runc.sh stop NAME WORKDIR
+       runc.sh variants
 EOF
   exit 64
 }
@@ -70,6 +76,20 @@ make_socket() {
   ' "$path"
 }
 
+# The host-side files and directories VARIANT binds into the container.
+make_host_side() {
+  local variant=$1 workdir=$2 name
+  case $variant in
+    docker-sock) make_socket "$workdir/run/docker.sock" ;;
+    *volume) mkdir -p "${LAB_VOLUME_SOURCE:-$workdir/volume}" ;;
+    odd-paths)
+      for name in "${ODD_NAMES[@]}"; do
+        mkdir -p "$workdir/odd/$name"
+      done
+      ;;
+  esac
+}
+
 # The jq program that turns runc's default spec into VARIANT's. Each one
 # changes only what the variant is about, so the fixtures differ from the
 # default table in exactly that respect.
@@ -96,11 +116,32 @@ variant_filter() {
     privileged)
       privileged_filter
       ;;
+    rootfs-shared | rootfs-rslave | rootfs-private)
+      echo ".linux.rootfsPropagation = \"${1#rootfs-}\""
+      ;;
+    rshared-volume)
+      echo "$volume_mount"
+      ;;
+    docker-rshared-volume)
+      # Docker makes the root shared too when a volume asks for rshared.
+      echo "$volume_mount | .linux.rootfsPropagation = \"shared\""
+      ;;
+    odd-paths)
+      # shellcheck disable=SC2016 # $ARGS is jq's, not the shell's.
+      echo '.mounts += [$ARGS.positional[] | {"destination": ("/odd/" + .), "type": "bind",
+        "source": ($workdir + "/odd/" + .), "options": ["rbind", "rw"]}]'
+      ;;
     *)
       die "no jq filter for variant '$1'"
       ;;
   esac
 }
+
+# A host directory bound at /data with `rshared`, as `-v DIR:/data:rshared`:
+# $LAB_VOLUME_SOURCE when set (a stand-in host's data mount), else WORKDIR/volume.
+# shellcheck disable=SC2016 # $volume is a jq variable, not a shell one.
+readonly volume_mount='.mounts += [{"destination": "/data", "type": "bind",
+  "source": $volume, "options": ["rbind", "rw", "rshared"]}]'
 
 # Like `docker run --privileged -v /dev:/dev`: nothing masked or read-only,
 # sysfs and cgroups writable, every device allowed, and the host's /dev
@@ -131,11 +172,12 @@ write_config() {
   rm -f "$workdir/config.json"
   runc spec --bundle "$workdir"
   jq --arg rootfs "$workdir/rootfs" --arg socket "$workdir/run/docker.sock" \
+    --arg workdir "$workdir" --arg volume "${LAB_VOLUME_SOURCE:-$workdir/volume}" \
     ".process.terminal = false
      | .process.args = [\"sleep\", \"300\"]
      | .root.path = \$rootfs
      | $(variant_filter "$variant")" \
-    "$workdir/config.json" >"$workdir/config.json.tmp"
+    --args "${ODD_NAMES[@]}" <"$workdir/config.json" >"$workdir/config.json.tmp"
   mv -f "$workdir/config.json.tmp" "$workdir/config.json"
 }
 
@@ -143,7 +185,7 @@ write_config() {
 # after checking that NAME did not exist before, so it is ours to delete.
 fail_start() {
   local name=$1 workdir=$2
-  printf 'runc-container.sh: runc run %s failed; runc log:\n' "$name" >&2
+  printf 'runc.sh: runc run %s failed; runc log:\n' "$name" >&2
   cat "$workdir/log" >&2 || true
   runc delete -f "$name" >/dev/null 2>&1 || true
   exit 1
@@ -158,8 +200,8 @@ start() {
   workdir=$(absolute_dir "$3")
 
   # Nothing but the PID may reach stdout: callers read it from a pipe.
-  "$SCRIPT_DIR/make-rootfs.sh" "$workdir/rootfs" >&2
-  [[ $variant != docker-sock ]] || make_socket "$workdir/run/docker.sock"
+  "$SCRIPT_DIR/../make-rootfs.sh" "$workdir/rootfs" >&2
+  make_host_side "$variant" "$workdir"
   write_config "$variant" "$workdir" >&2
   rm -f "$workdir/pid"
 
@@ -182,7 +224,7 @@ wait_gone() {
     [[ $(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) != Z ]] || return 0
     sleep 0.01
   done
-  echo "runc-container.sh: process $pid still running after delete" >&2
+  echo "runc.sh: process $pid still running after delete" >&2
 }
 
 # Tolerant of a container whose payload already exited (kill fails on a
