@@ -4,7 +4,8 @@
 # python3-jsonschema to check JSON reports against their schema.
 set -euo pipefail
 
-readonly PACKAGES=(libmount-dev pkgconf runc jq busybox-static python3-jsonschema)
+readonly PACKAGES=(libmount-dev pkgconf runc jq busybox-static python3-jsonschema
+  crun bubblewrap systemd-container podman lxc)
 
 sudo_if_needed() {
   if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi

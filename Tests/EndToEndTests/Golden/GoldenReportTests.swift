@@ -24,10 +24,6 @@ struct GoldenReportTests {
     return found
   }()
 
-  static var isRecording: Bool {
-    ProcessInfo.processInfo.environment["MOUNTAUDIT_RECORD_GOLDEN"] == "1"
-  }
-
   @Test("the fixture set includes runc captures and field cases")
   func fixtureSetIsComplete() {
     #expect(Self.cases.contains("runc/default"))
@@ -45,13 +41,6 @@ struct GoldenReportTests {
     #expect(run.status == 0 || run.status == 1)
     let actual = run.text + "exit status: \(run.status)\n"
     let name = fixture.replacingOccurrences(of: "/", with: "-") + "." + format
-    let golden = Binary.repositoryRoot.appendingPathComponent("fixtures/golden/\(name)")
-    if Self.isRecording {
-      try FileManager.default.createDirectory(
-        at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try actual.write(to: golden, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: golden, encoding: .utf8)
-    #expect(actual == expected, "report differs from fixtures/golden/\(name)")
+    try GoldenFile.expect(actual, matches: "fixtures/golden/\(name)")
   }
 }
