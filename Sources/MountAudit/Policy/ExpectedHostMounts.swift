@@ -12,7 +12,9 @@
 ///   per-container state directory with the same file name (Docker
 ///   `/var/lib/docker/containers/<id>/`, containerd CRI
 ///   `.../io.containerd.grpc.v1.cri/sandboxes/<id>/`, podman and CRI-O
-///   `.../overlay-containers/<id>/userdata/`), the kubelet's
+///   `.../<driver>-containers/<id>/userdata/` under the storage run root or graph root,
+///   where `<driver>` is a containers/storage driver: `overlay`, `vfs`, `btrfs`, `zfs`,
+///   `devicemapper` or `aufs`), the kubelet's
 ///   `/var/lib/kubelet/pods/<uid>/etc-hosts` at `/etc/hosts`, and `/dev/termination-log` from
 ///   `/var/lib/kubelet/pods/<uid>/containers/<name>/`.
 /// - A pod's volumes: `/var/lib/kubelet/pods/<uid>/volumes/<plugin>/<name>` and
@@ -105,10 +107,17 @@ enum ExpectedHostMounts {
       count >= 4 && components[count - 4] == "io.containerd.grpc.v1.cri"
       && components[count - 3] == "sandboxes"
     let containerStorage =
-      count >= 4 && components[count - 4] == "overlay-containers"
+      count >= 4 && containerStorageDirectories.contains(components[count - 4])
       && components[count - 2] == "userdata"
     return docker || containerdSandbox || containerStorage
   }
+
+  /// The per-container directories of containers/storage (podman, CRI-O, buildah), one per
+  /// storage driver, as each driver names itself: `<driver>-containers`.
+  private static let containerStorageDirectories: Set<ByteString> = [
+    "overlay-containers", "vfs-containers", "btrfs-containers", "zfs-containers",
+    "devicemapper-containers", "aufs-containers",
+  ]
 
   private static func isPodVolume(_ components: [ByteString]) -> Bool {
     guard isKubeletPod(components) else { return false }

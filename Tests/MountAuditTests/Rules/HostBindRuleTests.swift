@@ -53,6 +53,48 @@ struct HostBindRuleTests {
     #expect(findings.isEmpty)
   }
 
+  @Test(arguments: ["overlay", "vfs", "btrfs", "zfs", "devicemapper", "aufs"])
+  func runtimeFilesFromEachContainersStorageDriverAreNotListed(driver: String) throws {
+    let id = "40df44b86661299e146d67dde834dea3dd7748331c3c477d0028ca3c29e1b0fb"
+    let graph = "/var/lib/containers/storage/\(driver)-containers/\(id)/userdata"
+    let run = "/run/containers/storage/\(driver)-containers/\(id)/userdata"
+    let findings = try Tables.findings(
+      of: rule,
+      target: """
+        \(root)
+        708 700 259:2 \(graph)/hostname /etc/hostname rw - ext4 /dev/sda2 rw
+        709 700 0:25 \(run)/hosts /etc/hosts rw - tmpfs tmpfs rw
+        710 700 0:25 \(run)/resolv.conf /etc/resolv.conf rw - tmpfs tmpfs rw
+        711 700 0:25 \(run)/.containerenv /run/.containerenv rw - tmpfs tmpfs rw
+        """, host: host + "\n26 22 0:25 / /run rw,nosuid,nodev shared:5 - tmpfs tmpfs rw")
+
+    #expect(findings.isEmpty, "\(findings.map(\.message))")
+  }
+
+  @Test func aStateDirectoryOfNoKnownDriverOrUnderAnotherNameIsListed() throws {
+    let id = "40df44b86661299e146d67dde834dea3dd7748331c3c477d0028ca3c29e1b0fb"
+    let storage = "/var/lib/containers/storage"
+    let findings = try Tables.findings(
+      of: rule,
+      target: """
+        \(root)
+        708 700 259:2 \(storage)/any-containers/\(id)/userdata/hostname /etc/hostname rw \
+        - ext4 /dev/sda2 rw
+        709 700 259:2 \(storage)/vfs-containers/\(id)/userdata/hostname /etc/hosts rw \
+        - ext4 /dev/sda2 rw
+        """, host: host)
+
+    #expect(findings.map(\.rule) == ["host.bind", "host.bind"])
+    #expect(findings.map(\.mountPoint) == ["/etc/hostname", "/etc/hosts"])
+    #expect(
+      findings.map(\.message) == [
+        "'/etc/hostname' exposes the host's '\(storage)/any-containers/\(id)/userdata/"
+          + "hostname', read-write",
+        "'/etc/hosts' exposes the host's '\(storage)/vfs-containers/\(id)/userdata/"
+          + "hostname', read-write",
+      ])
+  }
+
   @Test(arguments: [
     "field-cases/_baseline", "field-cases/R07", "runc/default", "runc/docker-sock",
     "runc/host-root", "runc/privileged",
