@@ -16,6 +16,7 @@ public struct Auditor: Sendable {
   /// Audits the request's target; throws only when the audit cannot run.
   public func audit(_ request: AuditRequest) throws(AuditError) -> AuditReport {
     var targetNamespace: NamespaceIdentity?
+    var targetNetworkNamespace: NamespaceIdentity?
     var notes: [String] = []
     if case .process(let pid) = request.target {
       do {
@@ -26,6 +27,13 @@ public struct Auditor: Sendable {
         notes.append(
           "the mount namespace of PID \(pid) is unreadable (\(error.reason)); "
             + "namespace.host was not checked")
+      }
+      do {
+        targetNetworkNamespace = try NamespaceIdentity.ofProcess(pid, kind: .network)
+      } catch {
+        notes.append(
+          "the network namespace of PID \(pid) is unreadable (\(error.reason)); whether it "
+            + "is the host's was not checked")
       }
     }
 
@@ -40,10 +48,16 @@ public struct Auditor: Sendable {
         target: targetNamespace, host: hostNamespace,
         hostDescription: host.namespacePath ?? "host")
     }
+    var networkNamespaces: NamespacePair?
+    if let targetNetworkNamespace, let hostNetworkNamespace = host.networkNamespace {
+      networkNamespaces = NamespacePair(
+        target: targetNetworkNamespace, host: hostNetworkNamespace,
+        hostDescription: host.networkNamespacePath ?? "host")
+    }
     let isLive = if case .process = request.target { true } else { false }
     let context = AuditContext(
       target: MountTree(target), host: hostTable.map(MountTree.init),
-      namespaces: namespaces,
+      namespaces: namespaces, networkNamespaces: networkNamespaces,
       kernelPaths: isLive ? KernelPaths.probe(request.profile.kernelPathsToProbe) : nil,
       profile: request.profile)
     let outcome = engine.evaluate(context)
@@ -69,6 +83,15 @@ public struct Auditor: Sendable {
         reference.notes.append(
           "/proc/\(pid)/ns/mnt is unreadable (\(error.reason)); namespace.host was not checked")
       }
+      let networkLink = NamespaceKind.network.linkPath(of: pid)
+      do {
+        reference.networkNamespace = try NamespaceIdentity.ofProcess(pid, kind: .network)
+        reference.networkNamespacePath = networkLink
+      } catch {
+        reference.notes.append(
+          "\(networkLink) is unreadable (\(error.reason)); whether the target shares the "
+            + "host's network namespace was not checked")
+      }
       return reference
     case .automatic:
       guard case .process = request.target else { return HostReference(origin: nil) }
@@ -76,7 +99,8 @@ public struct Auditor: Sendable {
     }
   }
 
-  /// PID 1 where readable; otherwise the auditor's own namespace, said in the notes.
+  /// PID 1 where readable; otherwise the auditor's own table and namespaces, said in the
+  /// notes.
   private func automaticHost() -> HostReference {
     var reference = HostReference(origin: .process(pid: 1))
     if !SystemCall.isReadable(TableOrigin.process(pid: 1).path) {
@@ -85,16 +109,27 @@ public struct Auditor: Sendable {
         "/proc/1/mountinfo is unreadable; the host table is mountaudit's own "
           + "(/proc/self/mountinfo)")
     }
-    do {
-      reference.namespace = try NamespaceIdentity.ofProcess(1)
-      reference.namespacePath = "/proc/1/ns/mnt"
-    } catch {
-      reference.namespace = try? NamespaceIdentity.ofProcess(nil)
-      reference.namespacePath = "/proc/self/ns/mnt"
-      reference.notes.append(
-        "/proc/1/ns/mnt is unreadable (\(error.reason)); the host namespace is mountaudit's own "
-          + "(/proc/self/ns/mnt)")
-    }
+    (reference.namespace, reference.namespacePath) = Self.automaticHostNamespace(
+      .mount, called: "the host namespace", notes: &reference.notes)
+    (reference.networkNamespace, reference.networkNamespacePath) =
+      Self.automaticHostNamespace(
+        .network, called: "the host network namespace", notes: &reference.notes)
     return reference
+  }
+
+  /// PID 1's namespace of `kind` and its link where readable; otherwise the auditor's own,
+  /// with a note naming the fallback (`called` is how the note names the namespace).
+  private static func automaticHostNamespace(
+    _ kind: NamespaceKind, called: String, notes: inout [String]
+  ) -> (NamespaceIdentity?, String) {
+    do {
+      return (try NamespaceIdentity.ofProcess(1, kind: kind), kind.linkPath(of: 1))
+    } catch {
+      let own = kind.linkPath(of: nil)
+      notes.append(
+        "\(kind.linkPath(of: 1)) is unreadable (\(error.reason)); \(called) is mountaudit's "
+          + "own (\(own))")
+      return (try? NamespaceIdentity.ofProcess(nil, kind: kind), own)
+    }
   }
 }

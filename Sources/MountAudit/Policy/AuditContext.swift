@@ -7,6 +7,9 @@ public struct AuditContext: Sendable {
   public let host: MountTree?
   /// The target's and the host's mount namespace identities, for live audits.
   public let namespaces: NamespacePair?
+  /// The target's and the host's network namespace identities, for live audits where both
+  /// links were readable.
+  public let networkNamespaces: NamespacePair?
   /// Which masked and read-only paths exist on the kernel; `nil` offline.
   public let kernelPaths: KernelPaths?
   /// The profile in effect.
@@ -16,11 +19,13 @@ public struct AuditContext: Sendable {
   /// Creates the context and indexes the host's mounts for host-side paths.
   public init(
     target: MountTree, host: MountTree?, namespaces: NamespacePair? = nil,
-    kernelPaths: KernelPaths? = nil, profile: Profile = .standard
+    networkNamespaces: NamespacePair? = nil, kernelPaths: KernelPaths? = nil,
+    profile: Profile = .standard
   ) {
     self.target = target
     self.host = host
     self.namespaces = namespaces
+    self.networkNamespaces = networkNamespaces
     self.kernelPaths = kernelPaths
     self.profile = profile
     self.resolver = host.map(HostPathResolver.init(host:))
@@ -46,13 +51,14 @@ public struct AuditContext: Sendable {
   }
 }
 
-/// The mount namespaces of the target and of the host reference.
+/// The namespaces of one kind (mount, network) of the target and of the host reference.
 public struct NamespacePair: Hashable, Sendable {
   /// The target's namespace.
   public var target: NamespaceIdentity
   /// The host reference's namespace.
   public var host: NamespaceIdentity
-  /// The process whose namespace stands for the host (1, or the auditor itself).
+  /// Where the host's namespace was read: the link of the process that stands for the host
+  /// (`/proc/1/ns/mnt`, or the auditor's own `/proc/self/ns/mnt`).
   public var hostDescription: String
 
   /// Creates a pair.
@@ -62,6 +68,6 @@ public struct NamespacePair: Hashable, Sendable {
     self.hostDescription = hostDescription
   }
 
-  /// Whether the target shares the host's mount namespace.
+  /// Whether the target shares the host's namespace.
   public var isShared: Bool { target == host }
 }

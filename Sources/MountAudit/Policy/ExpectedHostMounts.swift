@@ -12,9 +12,16 @@
 ///   per-container state directory with the same file name (Docker
 ///   `/var/lib/docker/containers/<id>/`, containerd CRI
 ///   `.../io.containerd.grpc.v1.cri/sandboxes/<id>/`, podman and CRI-O
-///   `.../overlay-containers/<id>/userdata/`), the kubelet's
+///   `.../<driver>-containers/<id>/userdata/` under the storage run root or graph root,
+///   where `<driver>` is a containers/storage driver: `overlay`, `vfs`, `btrfs`, `zfs`,
+///   `devicemapper` or `aufs`), the kubelet's
 ///   `/var/lib/kubelet/pods/<uid>/etc-hosts` at `/etc/hosts`, and `/dev/termination-log` from
 ///   `/var/lib/kubelet/pods/<uid>/containers/<name>/`.
+/// - The container's `/dev/shm` when the runtime mounted it as a tmpfs in its state
+///   directory and bound it in: a tmpfs at `/dev/shm` whose host side is exactly Docker's
+///   `/var/lib/docker/containers/<id>/mounts/shm` or podman's
+///   `.../<driver>-containers/<id>/userdata/shm`. The host's own `/dev/shm` there is
+///   `dev.shm-host-instance`'s, and any other host directory there stays a `host.bind` note.
 /// - A pod's volumes: `/var/lib/kubelet/pods/<uid>/volumes/<plugin>/<name>` and
 ///   `/var/lib/kubelet/pods/<uid>/volume-subpaths/<volume>/<container>/<index>`, and below.
 ///   This includes the Kubernetes service-account and secret tmpfs mounts, whose host side
@@ -42,6 +49,8 @@ enum ExpectedHostMounts {
   enum Reason: Hashable, Sendable {
     /// A file the runtime writes for this container, from its per-container state directory.
     case runtimeFile
+    /// The tmpfs the runtime mounted in its per-container state directory for `/dev/shm`.
+    case runtimeSharedMemory
     /// A Kubernetes pod volume, including the service-account and secret tmpfs mounts.
     case podVolume
     /// A named volume of a runtime (`docker`, `podman`); listed by `host.bind` as a note.
@@ -68,11 +77,17 @@ enum ExpectedHostMounts {
       || HostKernelFsRule.severityByType[mount.filesystemType] != nil
   }
 
-  /// Why a mount at `mountPoint` whose files live at the host path `hostPath` is expected,
-  /// or `nil` when it is not on the list.
-  static func reason(mountPoint: ByteString, hostPath: ByteString) -> Reason? {
+  /// Why `mount`, whose files live at the host path `hostPath`, is expected, or `nil` when
+  /// it is not on the list.
+  static func reason(for mount: MountEntry, hostPath: ByteString) -> Reason? {
     let components = hostPath.canonicalHostPath.components
+    let mountPoint = mount.mountPoint
     if isRuntimeFile(mountPoint: mountPoint, components: components) { return .runtimeFile }
+    if mountPoint == "/dev/shm", mount.filesystemType == "tmpfs",
+      isRuntimeSharedMemory(components)
+    {
+      return .runtimeSharedMemory
+    }
     if isPodVolume(components) { return .podVolume }
     return volume(components)
   }
@@ -105,9 +120,31 @@ enum ExpectedHostMounts {
       count >= 4 && components[count - 4] == "io.containerd.grpc.v1.cri"
       && components[count - 3] == "sandboxes"
     let containerStorage =
-      count >= 4 && components[count - 4] == "overlay-containers"
+      count >= 4 && containerStorageDirectories.contains(components[count - 4])
       && components[count - 2] == "userdata"
     return docker || containerdSandbox || containerStorage
+  }
+
+  /// The per-container directories of containers/storage (podman, CRI-O, buildah), one per
+  /// storage driver, as each driver names itself: `<driver>-containers`.
+  private static let containerStorageDirectories: Set<ByteString> = [
+    "overlay-containers", "vfs-containers", "btrfs-containers", "zfs-containers",
+    "devicemapper-containers", "aufs-containers",
+  ]
+
+  /// Whether the path is exactly the `shm` directory of a runtime's per-container state
+  /// directory: Docker's `/var/lib/docker/containers/<id>/mounts/shm`, or containers/storage's
+  /// `.../<driver>-containers/<id>/userdata/shm`.
+  private static func isRuntimeSharedMemory(_ components: [ByteString]) -> Bool {
+    let count = components.count
+    guard components.last == "shm" else { return false }
+    let docker =
+      count == 7 && components[0..<4] == ["var", "lib", "docker", "containers"]
+      && components[5] == "mounts"
+    let containerStorage =
+      count >= 4 && containerStorageDirectories.contains(components[count - 4])
+      && components[count - 2] == "userdata"
+    return docker || containerStorage
   }
 
   private static func isPodVolume(_ components: [ByteString]) -> Bool {

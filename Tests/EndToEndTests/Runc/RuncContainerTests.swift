@@ -36,6 +36,18 @@ struct RuncContainerTests {
       #expect(target["pid"] as? Int == Int(pid))
       #expect((target["mountNamespace"] as? String)?.hasPrefix("mnt:[") == true)
       #expect(result.report["sameMountNamespace"] as? Bool == false)
+      let host = try #require(result.report["host"] as? [String: Any])
+      let notes = try #require(host["notes"] as? [String])
+      let networkNotes = notes.filter { $0.contains("/ns/net") }
+      if (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/1/ns/net")) == nil {
+        #expect(networkNotes.count == 1, "\(notes)")
+        #expect(networkNotes.first?.hasPrefix("/proc/1/ns/net is unreadable (") == true)
+        #expect(
+          networkNotes.first?.hasSuffix(
+            "); the host network namespace is mountaudit's own (/proc/self/ns/net)") == true)
+      } else {
+        #expect(networkNotes.isEmpty, "\(notes)")
+      }
     }
   }
 

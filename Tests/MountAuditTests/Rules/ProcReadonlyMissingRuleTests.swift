@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MountAudit
@@ -110,6 +111,92 @@ struct ProcReadonlyMissingRuleTests {
       + "701 700 0:64 / /proc ro,relatime - proc proc rw"
     #expect(try Tables.findings(of: rule, target: readOnlyProc).isEmpty)
     #expect(try Tables.findings(of: rule, target: Self.base + Self.readOnlyBinds).isEmpty)
+  }
+
+  /// LXC's `proc:mixed`: `/proc/sys` read-only, `/proc/sys/net` bound writable over it.
+  static let lxcMixed = """
+    68 0 0:60 / / rw,relatime - overlay overlay rw
+    69 68 0:42 / /proc rw,nosuid,nodev,noexec,relatime shared:5 - proc proc rw
+    711 69 0:42 /bus /proc/bus ro,relatime - proc proc rw
+    712 69 0:42 /fs /proc/fs ro,relatime - proc proc rw
+    713 69 0:42 /irq /proc/irq ro,relatime - proc proc rw
+    71 69 0:42 /sys /proc/sys ro,nosuid,nodev,noexec,relatime shared:6 - proc proc rw
+    70 71 0:42 /sys/net /proc/sys/net rw,nosuid,nodev,noexec,relatime shared:6 - proc proc rw
+    715 69 0:42 /sysrq-trigger /proc/sysrq-trigger ro,relatime - proc proc rw
+    """
+
+  static let ownNetwork = NamespacePair(
+    target: NamespaceIdentity(name: "net:[4026532301]"),
+    host: NamespaceIdentity(name: "net:[4026531840]"), hostDescription: "/proc/1/ns/net")
+
+  static let hostNetwork = NamespacePair(
+    target: NamespaceIdentity(name: "net:[4026531840]"),
+    host: NamespaceIdentity(name: "net:[4026531840]"), hostDescription: "/proc/self/ns/net")
+
+  func findings(_ target: String, network: NamespacePair?) throws -> [Finding] {
+    rule.check(try Tables.context(target: target, networkNamespaces: network))
+  }
+
+  @Test("is silent on a writable /proc/sys/net in the container's own network namespace")
+  func networkSysctlsOfOwnNamespace() throws {
+    #expect(try findings(Self.lxcMixed, network: Self.ownNetwork).isEmpty)
+    let belowNet = Self.lxcMixed.replacingOccurrences(
+      of: "0:42 /sys/net /proc/sys/net", with: "0:42 /sys/net/ipv4 /proc/sys/net")
+    #expect(try findings(belowNet, network: Self.ownNetwork).isEmpty)
+  }
+
+  @Test("fires on a writable /proc/sys/net in the host's network namespace")
+  func networkSysctlsOfHostNamespace() throws {
+    let findings = try findings(Self.lxcMixed, network: Self.hostNetwork)
+    #expect(findings.map(\.rule) == ["proc.readonly-missing"])
+    #expect(findings.map(\.mountPoint) == ["/proc/sys/net"])
+    #expect(findings.map(\.mountID) == [70])
+    #expect(findings.map(\.severity) == [.error])
+    #expect(
+      findings.map(\.message) == [
+        "procfs '/sys/net' is writable at '/proc/sys/net', re-exposing the read-only path "
+          + "'/proc/sys'; network namespace net:[4026531840] is the host's "
+          + "(/proc/self/ns/net)"
+      ])
+  }
+
+  @Test("notes a writable /proc/sys/net when the network namespaces are unknown")
+  func networkSysctlsUnknownNamespace() throws {
+    let findings = try findings(Self.lxcMixed, network: nil)
+    #expect(findings.map(\.rule) == ["proc.readonly-missing"])
+    #expect(findings.map(\.mountPoint) == ["/proc/sys/net"])
+    #expect(findings.map(\.severity) == [.note])
+    #expect(
+      findings.map(\.message) == [
+        "procfs '/sys/net' is writable at '/proc/sys/net'; network sysctls are per network "
+          + "namespace, and whether the target has its own could not be checked"
+      ])
+  }
+
+  @Test("still fires on any other writable path under /proc/sys in an own network namespace")
+  func otherSysctlsOfOwnNamespace() throws {
+    let target =
+      Self.lxcMixed + """
+
+        80 71 0:42 /sys/kernel /proc/sys/kernel rw,nosuid,nodev,noexec - proc proc rw
+        81 71 0:42 /sys/net /proc/sys/vm rw,nosuid,nodev,noexec - proc proc rw
+        """
+    let wholeSys = Self.lxcMixed.replacingOccurrences(
+      of: "0:42 /sys/net /proc/sys/net", with: "0:42 /sys /proc/sys/net")
+    let findings =
+      try findings(target, network: Self.ownNetwork)
+      + findings(wholeSys, network: Self.ownNetwork)
+    #expect(findings.map(\.mountPoint) == ["/proc/sys/kernel", "/proc/sys/vm", "/proc/sys/net"])
+    #expect(findings.map(\.severity) == [.error, .error, .error])
+    #expect(
+      findings.map(\.message) == [
+        "procfs '/sys/kernel' is writable at '/proc/sys/kernel', re-exposing the read-only "
+          + "path '/proc/sys'",
+        "procfs '/sys/net' is writable at '/proc/sys/vm', re-exposing the read-only path "
+          + "'/proc/sys'",
+        "procfs '/sys' is writable at '/proc/sys/net', re-exposing the read-only path "
+          + "'/proc/sys'",
+      ])
   }
 
   @Test("meets its field-case rows")

@@ -18,11 +18,12 @@ enum Tables {
   /// An audit context for a target table and an optional host table.
   static func context(
     target: String, host: String? = nil, namespaces: NamespacePair? = nil,
-    kernelPaths: KernelPaths? = nil, profile: Profile = .standard
+    networkNamespaces: NamespacePair? = nil, kernelPaths: KernelPaths? = nil,
+    profile: Profile = .standard
   ) throws -> AuditContext {
     AuditContext(
       target: try tree(target), host: try host.map(tree), namespaces: namespaces,
-      kernelPaths: kernelPaths, profile: profile)
+      networkNamespaces: networkNamespaces, kernelPaths: kernelPaths, profile: profile)
   }
 
   /// The findings of one rule, without the engine's folding or sorting.

@@ -41,7 +41,7 @@ struct DevConsoleInvalidRule: Rule {
   }
 
   /// Whether a devpts root names a pty: `/` followed by decimal digits.
-  private static func isPty(_ root: ByteString) -> Bool {
+  static func isPty(_ root: ByteString) -> Bool {
     let digits = root.bytes.dropFirst()
     return root.bytes.first == UInt8(ascii: "/") && !digits.isEmpty
       && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }

@@ -5,8 +5,9 @@
 /// processes and leave files that outlive it.
 ///
 /// - Default severity: warning.
-/// - Exceptions: none; a `/dev/shm` shared deliberately between the containers of a pod
-///   is a different superblock from the host's and is not reported.
+/// - Exceptions: none; a `/dev/shm` shared deliberately between the containers of a pod,
+///   or the tmpfs Docker and podman mount for the container in their state directory, is a
+///   different superblock from the host's and is not reported.
 /// - Blind spots: needs the host's table; without it the rule is skipped. Only the
 ///   host's visible `/dev/shm` is the reference, and only the container's visible
 ///   `/dev/shm` is judged; the host's `/dev/shm` bound elsewhere is `host.bind`'s.

@@ -8,8 +8,11 @@
 /// - Default severity: error.
 /// - Exceptions: the default nodes above, recognised by the last component of the root
 ///   (`net/tun` by the last two); devtmpfs with root `/` (`dev.host-devtmpfs`).
-/// - Blind spots: nodes created with mknod in the container's tmpfs do not appear in
-///   mountinfo. A name is not a device number: a node renamed on the host to a default
+/// - Blind spots: device nodes created with mknod inside the container's own `/dev` tmpfs
+///   are files, not mounts, and cannot be seen in mountinfo at all; podman --privileged and
+///   docker --privileged create every host device that way, so a privileged container's
+///   disks and `/dev/mem` pass unseen (its writable `/sys` and missing masks are still
+///   reported). A name is not a device number: a node renamed on the host to a default
 ///   name passes. A bound directory of devtmpfs (`/dev/dri`) is reported like a node,
 ///   since mountinfo does not say which it is. Binds are judged wherever they are
 ///   mounted, not only under `/dev`.

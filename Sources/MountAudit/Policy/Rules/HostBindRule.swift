@@ -3,13 +3,13 @@
 /// Lists every visible mount whose filesystem the host also has mounted and that no other
 /// rule accounts for, with its host-side path, so that a reviewer sees each way the
 /// container reaches the host's files. A Docker or podman volume is listed under its name.
-/// None of
-/// these is wrong on its own, hence a note; the dangerous ones have their own rules.
+/// None of these is wrong on its own, hence a note; the dangerous ones have their own rules.
 ///
 /// - Default severity: note.
 /// - Exceptions (`ExpectedHostMounts`): the container's own root filesystem, runtime-provided
-///   files, pod volumes (including service-account and secret tmpfs mounts), the container's
-///   own cgroup mounts, and kernel filesystems judged by instance. A mount that
+///   files and the `/dev/shm` tmpfs a runtime mounts in its state directory, pod volumes
+///   (including service-account and secret tmpfs mounts), the container's own cgroup
+///   mounts, and kernel filesystems judged by instance. A mount that
 ///   `host.runtime-socket` or `host.sensitive-path` reports is not listed again, nor is any
 ///   mount below one of those (the submounts of a host `/` bound at `/host`) or below the
 ///   host's own instance of a kernel filesystem (the host's `/proc` tree, judged by
@@ -40,8 +40,8 @@ struct HostBindRule: Rule {
         let hostPath = context.hostPaths(of: mount).first
       else { return nil }
       let access = mount.isWritable ? "read-write" : "read-only"
-      switch ExpectedHostMounts.reason(mountPoint: mount.mountPoint, hostPath: hostPath) {
-      case .runtimeFile, .podVolume:
+      switch ExpectedHostMounts.reason(for: mount, hostPath: hostPath) {
+      case .runtimeFile, .runtimeSharedMemory, .podVolume:
         return nil
       case .volume(let runtime, let name):
         let message =

@@ -14,8 +14,9 @@
 ///
 /// - Default severity: error; warning below a sensitive path.
 /// - Exceptions (`ExpectedHostMounts`): the container's own root filesystem, unless its
-///   host side is exactly a sensitive path (the host's `/` itself); runtime-provided files,
-///   pod volumes and Docker volumes; the container's own cgroup mounts at its
+///   host side is exactly a sensitive path (the host's `/` itself); runtime-provided files
+///   and `/dev/shm` tmpfs mounts from a runtime's state directory, pod volumes and Docker
+///   volumes; the container's own cgroup mounts at its
 ///   `/sys/fs/cgroup`; kernel filesystems judged by instance (procfs, sysfs, devtmpfs,
 ///   devpts, mqueue, `host.kernel-fs`). A runtime socket is `host.runtime-socket`'s alone.
 ///   Mounts below a reported one are folded into its finding.
@@ -85,7 +86,7 @@ struct HostSensitivePathRule: Rule {
       guard let exposure = classify(path) else { continue }
       if exposure.isExact { return exposure }
       if isRoot { continue }
-      if ExpectedHostMounts.reason(mountPoint: mount.mountPoint, hostPath: path) != nil {
+      if ExpectedHostMounts.reason(for: mount, hostPath: path) != nil {
         continue
       }
       if below == nil { below = exposure }

@@ -15,10 +15,18 @@
 ///   (a whole procfs at `/host/proc` or where a `/proc` symlink led, CVE-2019-19921).
 ///
 /// - Default severity: error (note offline, as above).
-/// - Exceptions: paths the running kernel does not have (live audits only).
+/// - Exceptions: paths the running kernel does not have (live audits only). A writable
+///   procfs at exactly `/proc/sys/net` with root `/sys/net` or below (LXC's `proc:mixed`
+///   binds it so) shows the network sysctls of the namespace of whoever opens it, which are
+///   per network namespace: no finding when the target's network namespace
+///   (`/proc/<pid>/ns/net`) differs from the host reference's, an error naming the shared
+///   namespace when it is the same, and a note when either is unknown (offline, an
+///   unreadable link, `--host FILE`). Any other writable path under `/proc/sys` is an error.
 /// - Blind spots: "writable" is the per-mount `ro` flag; a sysctl that the kernel refuses
 ///   to a container's user namespace is still reported. When `/proc` is not procfs
-///   (`proc.missing`), the paths below it are reported too: nothing protects them.
+///   (`proc.missing`), the paths below it are reported too: nothing protects them. The
+///   host's network namespace is PID 1's, or the auditor's own where PID 1's link is
+///   unreadable, so an auditor run inside a container compares with its own.
 struct ProcReadonlyMissingRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.readonly-missing", severity: .error,
@@ -37,8 +45,21 @@ struct ProcReadonlyMissingRule: Rule {
     var findings: [Finding] = []
     var reportedLines: Set<Int> = []
     for mount in context.visibleMounts where mount.filesystemType == "proc" {
-      guard mount.isWritable, let message = Self.reExposure(by: mount, in: context) else {
+      guard mount.isWritable, var message = Self.reExposure(by: mount, in: context) else {
         continue
+      }
+      if Self.showsNetworkSysctls(mount) {
+        guard let namespaces = context.networkNamespaces else {
+          let note =
+            "procfs '\(mount.root)' is writable at '/proc/sys/net'; network sysctls are per "
+            + "network namespace, and whether the target has its own could not be checked"
+          findings.append(finding(note, mount: mount, in: context, severity: .note))
+          continue
+        }
+        guard namespaces.isShared else { continue }
+        message +=
+          "; network namespace \(namespaces.target) is the host's "
+          + "(\(namespaces.hostDescription))"
       }
       findings.append(finding(message, mount: mount, in: context))
       reportedLines.insert(mount.line)
@@ -56,6 +77,12 @@ struct ProcReadonlyMissingRule: Rule {
       findings.append(finding(message, path: path, severity: severity))
     }
     return findings
+  }
+
+  /// Whether `mount` is procfs's network sysctls at exactly `/proc/sys/net`, whose entries
+  /// belong to the network namespace of the process that opens them.
+  private static func showsNetworkSysctls(_ mount: MountEntry) -> Bool {
+    mount.mountPoint == "/proc/sys/net" && mount.root.isAtOrBelow("/sys/net")
   }
 
   /// Why a writable procfs mount exposes a protected path, or `nil` when it does not.
