@@ -21,6 +21,9 @@ readonly SCRIPT_DIR
 readonly VERDICTS=${SCRIPT_DIR%/scripts/lab}/fixtures/runtimes/verdicts.json
 readonly STAND_IN=$SCRIPT_DIR/systemd-like-host.sh
 
+# shellcheck source=close-inherited-fds.sh
+source "$SCRIPT_DIR/close-inherited-fds.sh"
+
 die() {
   printf 'lab.sh: %s\n' "$*" >&2
   exit 1
@@ -65,13 +68,15 @@ start() {
   name=${LAB_NAME:-mountaudit-$id-$$-$RANDOM}
   echo "$name" >"$workdir/name"
 
+  # What the runtimes leave running (sandboxes, conmon, the stand-in) must
+  # not hold this script's caller's files open.
   case $host in
     real)
-      pid=$("$script" start "$variant" "$name" "$workdir/container")
+      pid=$(close_inherited_fds && "$script" start "$variant" "$name" "$workdir/container")
       ;;
     systemd-like)
-      host_pid=$("$STAND_IN" start "$workdir/host")
-      pid=$(LAB_VOLUME_SOURCE=$workdir/host/data \
+      host_pid=$(close_inherited_fds && "$STAND_IN" start "$workdir/host")
+      pid=$(close_inherited_fds && LAB_VOLUME_SOURCE=$workdir/host/data \
         nsenter -t "$host_pid" -m -- "$script" start "$variant" "$name" "$workdir/container")
       ;;
     *) die "case '$id' has unknown host '$host' (real, systemd-like)" ;;

@@ -16,11 +16,6 @@
 #   systemd-like-host.sh stop WORKDIR
 set -euo pipefail
 
-SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-readonly SCRIPT_DIR
-# shellcheck source=close-inherited-fds.sh
-source "$SCRIPT_DIR/close-inherited-fds.sh"
-
 die() {
   printf 'systemd-like-host.sh: %s\n' "$*" >&2
   exit 1
@@ -40,11 +35,9 @@ start() {
   workdir=$(cd "$1" && pwd -P)
   mkdir -p "$workdir/data"
   # shellcheck disable=SC2016 # $1 belongs to the inner shell.
-  (
-    close_inherited_fds
-    exec unshare --mount --propagation shared \
-      sh -c 'mount -t tmpfs -o size=1m lab-data "$1" && exec sleep 900' sh "$workdir/data"
-  ) </dev/null >/dev/null 2>&1 &
+  unshare --mount --propagation shared \
+    sh -c 'mount -t tmpfs -o size=1m lab-data "$1" && exec sleep 900' sh "$workdir/data" \
+    </dev/null >/dev/null 2>&1 &
   pid=$!
   echo "$pid" >"$workdir/host.pid"
   wait_for_namespace "$pid" "$workdir/data"

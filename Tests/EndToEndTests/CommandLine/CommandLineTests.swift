@@ -105,7 +105,8 @@ struct CommandLineTests {
       (["/dev/null"], "mountaudit: '/dev/null' is not a mountinfo table: it is empty"),
       (
         ["fixtures/field-cases/README.md"],
-        "mountaudit: 'fixtures/field-cases/README.md' is not a mountinfo table: line 1: expected at least 7 fields, found 3"
+        "mountaudit: 'fixtures/field-cases/README.md' is not a mountinfo table: "
+          + "line 1: expected at least 7 fields, found 3"
       ),
       (["2147483647"], "mountaudit: no such process: PID 2147483647"),
     ])

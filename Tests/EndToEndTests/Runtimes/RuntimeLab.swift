@@ -89,9 +89,11 @@ enum RuntimeLab {
 
   /// `template` with its placeholders filled in for `running`.
   static func expand(_ template: String, for running: Running) throws -> String {
-    var path = template.replacingOccurrences(of: "{container}", with: running.workdir + "/container")
+    let container = running.workdir + "/container"
+    var path = template.replacingOccurrences(of: "{container}", with: container)
       .replacingOccurrences(of: "{host}", with: running.workdir + "/host")
-    if let start = path.range(of: "{cgroup:"), let end = path[start.upperBound...].firstIndex(of: "}")
+    if let start = path.range(of: "{cgroup:"),
+      let end = path[start.upperBound...].firstIndex(of: "}")
     {
       let controller = String(path[start.upperBound..<end])
       let directory = try cgroupDirectory(of: running.pid, controller: controller)

@@ -27,8 +27,6 @@ readonly STATUS_WAIT_TICKS=1000 # of 10 ms: 10 s for child-pid and the payload
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
 
-# shellcheck source=../close-inherited-fds.sh
-source "$SCRIPT_DIR/../close-inherited-fds.sh"
 readonly MAKE_ROOTFS=$SCRIPT_DIR/../make-rootfs.sh
 
 die() {
@@ -211,7 +209,7 @@ start() {
   # --die-with-parent: the parent is this script, gone in a moment. Every
   # standard stream goes to a file, or a caller reading a pipe would wait
   # for the sandbox's whole life.
-  (close_inherited_fds && cd / && exec setsid bwrap --json-status-fd 3 --unshare-all \
+  (cd / && exec setsid bwrap --json-status-fd 3 --unshare-all \
     "${args[@]}" -- /bin/sleep 300 3>"$workdir/status.json" </dev/null >"$workdir/log" 2>&1) &
   launched=$!
   record "$workdir/procs.launched" "$launched"

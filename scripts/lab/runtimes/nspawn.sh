@@ -33,8 +33,6 @@ readonly STOP_TRIES=200
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
 
-# shellcheck source=../close-inherited-fds.sh
-source "$SCRIPT_DIR/../close-inherited-fds.sh"
 readonly MAKE_ROOTFS=${SCRIPT_DIR%/*}/make-rootfs.sh
 
 die() {
@@ -226,7 +224,6 @@ launch() {
   # leader, so setsid runs nspawn in place (same PID) in a new session.
   # nspawn keeps its stdio for the container's whole life: never a pipe.
   (
-    close_inherited_fds
     for dir in "${dirs[@]}"; do
       echo "$BASHPID" >"$dir/cgroup.procs"
     done

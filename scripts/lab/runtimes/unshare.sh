@@ -23,12 +23,6 @@
 # root and util-linux.
 set -euo pipefail
 
-SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
-readonly SCRIPT_DIR
-
-# shellcheck source=../close-inherited-fds.sh
-source "$SCRIPT_DIR/../close-inherited-fds.sh"
-
 readonly VARIANTS=(default propagation-unchanged)
 readonly CHILD_WAIT_TICKS=1000 # of 10 ms: 10 s for the child to run sleep
 
@@ -173,7 +167,7 @@ start() {
   # for the whole run.
   local options=(--mount --pid --fork --mount-proc)
   [[ $variant != propagation-unchanged ]] || options=(--mount --propagation unchanged --fork)
-  (close_inherited_fds && cd / && exec setsid unshare "${options[@]}" sleep 300 \
+  (cd / && exec setsid unshare "${options[@]}" sleep 300 \
     </dev/null >"$workdir/log" 2>&1) &
   launched=$!
   record "$workdir/procs.launched" "$launched"

@@ -6,10 +6,10 @@
 /// - its mount point is named like a runtime socket (`docker.sock`, `containerd.sock`,
 ///   `containerd.sock.ttrpc`, `crio.sock`, `podman.sock`, `buildkitd.sock`,
 ///   `cri-dockerd.sock`, `dockershim.sock`), whatever its host side is called; or
-/// - one of its host paths (`AuditContext.hostPaths(of:)`, with `/var/run` read as `/run`) is such a file,
-///   so that a socket bound in under an innocent name is caught; or lies at or below
-///   `/run/containerd/s/` (containerd's shim sockets); or is exactly a directory that holds
-///   runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`, `/run/podman`
+/// - one of its host paths (`AuditContext.hostPaths(of:)`, with `/var/run` read as `/run`)
+///   is such a file, so that a socket bound in under an innocent name is caught; or lies at
+///   or below `/run/containerd/s/` (containerd's shim sockets); or is exactly a directory
+///   that holds runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`, `/run/podman`
 ///   or `/run/user/<uid>`.
 ///
 /// - Default severity: error.
