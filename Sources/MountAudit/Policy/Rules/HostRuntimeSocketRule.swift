@@ -9,8 +9,8 @@
 /// - one of its host paths (`AuditContext.hostPaths(of:)`, with `/var/run` read as `/run`)
 ///   is such a file, so that a socket bound in under an innocent name is caught; or lies at
 ///   or below `/run/containerd/s/` (containerd's shim sockets); or is exactly a directory
-///   that holds runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`, `/run/podman`
-///   or `/run/user/<uid>`.
+///   that holds runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`,
+///   `/run/podman` or `/run/user/<uid>`.
 ///
 /// - Default severity: error.
 /// - Exceptions: the container's own root filesystem, whose host side is its bundle.
