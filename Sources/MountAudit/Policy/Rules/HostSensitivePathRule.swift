@@ -3,8 +3,9 @@
 /// Judges each visible mount by its host paths (`AuditContext.hostPaths(of:)`, with
 /// `/var/run` read as `/run` and `/lib/modules` as `/usr/lib/modules`), not by its mount
 /// point: host `/etc` bound at `/data` is still host `/etc`. The sensitive paths are `/`,
-/// `/etc`, `/root`, `/home`, `/boot`, `/usr`, `/usr/lib/modules`, `/var`, `/var/lib`, `/var/lib/kubelet`,
-/// `/etc/kubernetes`, `/var/lib/docker`, `/var/lib/containerd` and `/sys/fs/cgroup`. They
+/// `/etc`, `/root`, `/home`, `/boot`, `/usr`, `/usr/lib/modules`, `/var`, `/var/lib`,
+/// `/var/lib/kubelet`, `/etc/kubernetes`, `/var/lib/docker`, `/var/lib/containerd` and
+/// `/sys/fs/cgroup`. They
 /// hold the host's credentials and configuration (a writable `/etc` or `/root` is root on
 /// the host), its kernel and modules, every container's files and secrets, and the cgroup
 /// tree whose `release_agent` the kernel runs as host root (CVE-2022-0492). Exactly one of
