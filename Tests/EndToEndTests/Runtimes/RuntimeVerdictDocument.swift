@@ -38,7 +38,13 @@ enum RuntimeVerdictDocument {
     lines.append("")
     lines.append("Counts are of expectation lines; an *under* line may stand for several findings.")
 
-    for (key, runtime) in matrix.runtimes.sorted(by: { $0.key < $1.key }) {
+    // Runtimes in the order the matrix first names them: runc first.
+    var order: [String] = []
+    for testCase in matrix.cases where !order.contains(testCase.runtime) {
+      order.append(testCase.runtime)
+    }
+    for key in order {
+      guard let runtime = matrix.runtimes[key] else { continue }
       lines += ["", "## \(runtime.name)", "", runtime.defaults]
       for testCase in matrix.cases where testCase.runtime == key {
         lines += section(testCase)
@@ -51,8 +57,22 @@ enum RuntimeVerdictDocument {
     lines.append(
       "any severity changes. Masks and read-only binds are required only for paths the")
     lines.append("running kernel has.")
+    lines += [
+      "",
+      "Every profile expects the same runtime-provided mounts, each recognised by what it is",
+      "rather than by runtime, so that no profile loosens a rule for another runtime's",
+      "containers: the container's root filesystem; `/etc/hosts`, `/etc/hostname`,",
+      "`/etc/resolv.conf`, `/run/.containerenv` and `/dev/termination-log` from a runtime's",
+      "per-container state directory (Docker, containerd CRI, Podman and CRI-O under any",
+      "containers/storage driver, the kubelet); the `/dev/shm` tmpfs Docker and Podman mount",
+      "in that directory; Kubernetes pod volumes, secrets and service-account tokens; named",
+      "volumes (listed as notes); the container's own cgroups; masks made with the",
+      "container's `/dev/null` or a devtmpfs `null` node (crun); and a writable",
+      "`/proc/sys/net` when the container has a network namespace of its own (LXC).",
+    ]
     for profile in profiles {
-      lines += ["", "### `\(profile.name)`", "", profile.summary + ".", ""]
+      let summary = profile.summary.prefix(1).uppercased() + profile.summary.dropFirst()
+      lines += ["", "### `\(profile.name)`", "", summary + ".", ""]
       lines.append("- masked: " + profile.maskedPaths.map { "`\($0)`" }.joined(separator: ", "))
       lines.append(
         "- read-only: " + profile.readOnlyPaths.map { "`\($0)`" }.joined(separator: ", "))
