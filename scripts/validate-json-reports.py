@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Validate mountaudit JSON reports against docs/audit-report.schema.json.
+"""Validate mountaudit JSON reports against a schema in docs/ (audit or diff).
 
 Usage: validate-json-reports.py SCHEMA REPORT...
 

@@ -2,10 +2,18 @@ import MountAudit
 
 /// Turns `CommandLine.arguments` (without the program name) into an `Invocation`.
 ///
-/// Commands: `audit` (the default), `tree`, `rules`. Options may come before or after
-/// TARGET, as `--name value` or `--name=value`; `--` ends the options.
+/// Commands: `audit` (the default), `tree`, `diff`, `rules`. Options may come before or
+/// after TARGET, as `--name value` or `--name=value`; `--` ends the options.
 struct ArgumentParser {
-  static let commands = ["audit", "tree", "rules", "help"]
+  static let commands = ["audit", "tree", "diff", "rules", "help"]
+
+  /// Options that take a value.
+  static let valued: Set = [
+    "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
+    "--match",
+  ]
+  /// Options that stand alone.
+  static let flags: Set = ["--audit"]
 
   var arguments: [String]
 
@@ -33,6 +41,8 @@ struct ArgumentParser {
       return .tree(
         target: try Self.target(positionals, command: command),
         format: try Self.format(options["--format"]))
+    case "diff":
+      return .diff(try Self.diff(options, positionals))
     default:
       try Self.reject(
         options, allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile"],
@@ -47,22 +57,16 @@ struct ArgumentParser {
         }
         audit.failOn = severity
       }
-      if let profile = options["--profile"] {
-        guard Profile.named(profile) != nil else {
-          let names = Profile.builtIn.map(\.name).joined(separator: ", ")
-          throw UsageError(message: "unknown profile '\(profile)': expected one of \(names)")
-        }
-        audit.profile = profile
-      }
+      if let profile = options["--profile"] { audit.profile = try Self.profileName(profile) }
       return .audit(audit)
     }
   }
 
-  /// Separates `--name value` options from positional arguments.
+  /// Separates `--name value` options and flags (given the value `""`) from positional
+  /// arguments.
   private static func split(
     _ arguments: ArraySlice<String>
   ) throws(UsageError) -> ([String: String], [String]) {
-    let valued: Set = ["--host", "--host-pid", "--format", "--fail-on", "--profile"]
     var options: [String: String] = [:]
     var positionals: [String] = []
     var index = arguments.startIndex
@@ -84,7 +88,12 @@ struct ArgumentParser {
         name = String(argument[..<equals])
         value = String(argument[argument.index(after: equals)...])
       }
-      guard valued.contains(name) else {
+      if flags.contains(name) {
+        guard value == nil else {
+          throw UsageError(message: "option '\(name)' takes no value")
+        }
+        value = ""
+      } else if !valued.contains(name) {
         throw UsageError(message: "unknown option '\(name)'")
       }
       if value == nil {
@@ -102,7 +111,15 @@ struct ArgumentParser {
     return (options, positionals)
   }
 
-  private static func reject(
+  static func profileName(_ profile: String) throws(UsageError) -> String {
+    guard Profile.named(profile) != nil else {
+      let names = Profile.builtIn.map(\.name).joined(separator: ", ")
+      throw UsageError(message: "unknown profile '\(profile)': expected one of \(names)")
+    }
+    return profile
+  }
+
+  static func reject(
     _ options: [String: String], allowed: Set<String>, command: String
   ) throws(UsageError) {
     if let name = options.keys.sorted().first(where: { !allowed.contains($0) }) {
@@ -110,7 +127,7 @@ struct ArgumentParser {
     }
   }
 
-  private static func expect(
+  static func expect(
     _ positionals: [String], count: Int, command: String
   ) throws(UsageError) {
     if positionals.count > count {
@@ -125,13 +142,17 @@ struct ArgumentParser {
       throw UsageError(message: "missing TARGET (a PID, a mountinfo file, or - for stdin)")
     }
     try expect(positionals, count: 1, command: command)
+    return try origin(argument)
+  }
+
+  static func origin(_ argument: String) throws(UsageError) -> TableOrigin {
     guard let origin = TableOrigin(argument: argument) else {
       throw UsageError(message: "invalid PID '\(argument)'")
     }
     return origin
   }
 
-  private static func format(_ value: String?) throws(UsageError) -> OutputFormat {
+  static func format(_ value: String?) throws(UsageError) -> OutputFormat {
     guard let value else { return .text }
     guard let format = OutputFormat(rawValue: value) else {
       throw UsageError(message: "invalid value '\(value)' for '--format': expected text or json")
@@ -139,7 +160,7 @@ struct ArgumentParser {
     return format
   }
 
-  private static func host(file: String?, pid: String?) throws(UsageError) -> HostChoice {
+  static func host(file: String?, pid: String?) throws(UsageError) -> HostChoice {
     switch (file, pid) {
     case (nil, nil):
       return .automatic

@@ -24,6 +24,8 @@ enum Commands {
       case .json: Output.write(TreeJSONReport(tree).document.serialized())
       }
       return ExitStatus.clean
+    case .diff(let options):
+      return try DiffCommand(options: options).run()
     case .audit(let options):
       let request = AuditRequest(
         target: options.target, host: options.host,

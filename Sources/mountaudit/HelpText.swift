@@ -3,6 +3,7 @@ enum HelpText {
   static func text(for command: String?) -> String {
     switch command {
     case "tree": tree
+    case "diff": diff
     case "rules": rules
     case "audit": audit + exitStatus
     default: overview + exitStatus
@@ -16,6 +17,9 @@ enum HelpText {
       mountaudit [audit] TARGET [--host FILE | --host-pid N] [--format text|json]
                          [--fail-on error|warning|note] [--profile NAME]
       mountaudit tree TARGET [--format text|json]
+      mountaudit diff A B [--format text|json] [--ignore FIELD,...]
+                          [--normalize RULES] [--match auto|mount-id|mount-point]
+                          [--audit [--host FILE | --host-pid N] [--profile NAME]]
       mountaudit rules
       mountaudit --help | --version
 
@@ -25,6 +29,7 @@ enum HelpText {
     Commands:
       audit   check TARGET's mounts against the container baseline (the default)
       tree    print TARGET's mount tree with propagation and peer-group numbers
+      diff    show how two mount tables (or, with --audit, their audits) differ
       rules   list every rule with its ID, default severity and summary
 
     Run 'mountaudit help COMMAND' for a command's options.
@@ -67,6 +72,41 @@ enum HelpText {
     Mounts hidden under another mount are marked (hidden).
 
     Exit status: 0 printed, 2 the table could not be read, 64 usage error.
+
+    """
+
+  static let diff = """
+    Usage: mountaudit diff A B [options]
+
+    Shows how mount table B differs from A, mount by mount: added (+), removed (-)
+    and changed (~) with each field's old and new value. A and B are each a PID, a
+    mountinfo file or - (standard input, for one of them).
+
+    Mounts are matched by mount ID when A and B are one namespace at two times
+    (the same mount namespace, or for files the same root mount), otherwise by
+    mount point and position in the stack of mounts there. Mount IDs, peer-group
+    numbers and major:minor are compared by the relations they express (which
+    mounts share a peer group, a master, a filesystem), never by value.
+
+    Options:
+      --format text|json   report format (default: text)
+      --ignore FIELD,...   leave fields out: mount-point, parent, fstype, source,
+                           root, options, super-options, propagation, device,
+                           shadowing
+      --normalize RULES    rewrite volatile values before comparing: all,
+                           runtime-state, container-ids, overlay-layers,
+                           tmpfs-sizes, or s/REGEX/REPLACEMENT/ ($1 for a group),
+                           separated by commas
+      --match MODE         auto (default), mount-id or mount-point
+      --audit              compare the audits of A and B instead: findings that
+                           appeared, were resolved or changed severity; takes
+                           --host, --host-pid and --profile as audit does
+
+    Exit status:
+      0    no differences
+      1    differences
+      2    a table could not be read
+      64   usage error
 
     """
 

@@ -6,6 +6,8 @@ enum Invocation: Equatable {
   case audit(AuditOptions)
   /// `mountaudit tree TARGET ...`
   case tree(target: TableOrigin, format: OutputFormat)
+  /// `mountaudit diff A B ...`
+  case diff(DiffOptions)
   /// `mountaudit rules`
   case rules
   /// `--help`, optionally for one command.
@@ -20,6 +22,20 @@ struct AuditOptions: Equatable {
   var host: HostChoice = .automatic
   var format: OutputFormat = .text
   var failOn: Severity = .error
+  var profile: String = Profile.standard.name
+}
+
+/// The options of `mountaudit diff`.
+struct DiffOptions: Equatable {
+  var before: TableOrigin
+  var after: TableOrigin
+  var format: OutputFormat = .text
+  var ignored: Set<DiffField> = []
+  var normalization = TableNormalization()
+  var matching: MatchingChoice = .automatic
+  /// `--audit`: compare the findings of the two audits instead of the tables.
+  var comparesAudits = false
+  var host: HostChoice = .automatic
   var profile: String = Profile.standard.name
 }
 

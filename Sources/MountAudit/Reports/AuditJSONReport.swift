@@ -58,7 +58,7 @@ public struct AuditJSONReport {
     return .bool(target == host)
   }
 
-  private static func finding(_ finding: Finding) -> JSONValue {
+  static func finding(_ finding: Finding) -> JSONValue {
     .object([
       "rule": .string(finding.rule),
       "severity": .string(finding.severity.rawValue),

@@ -38,30 +38,10 @@ public struct TreeJSONReport {
   }
 
   private func mount(at index: Int, depth: Int) -> JSONValue {
-    let entry = tree.entries[index]
-    let propagation = entry.propagation
-    return .object([
-      "line": .integer(entry.line),
-      "id": .integer(entry.id),
-      "parentId": .integer(entry.parentID),
-      "depth": .integer(depth),
-      "children": .array(tree.children[index].map { .integer(tree.entries[$0].id) }),
-      "visible": .bool(tree.isVisible[index]),
-      "device": .string(entry.device.description),
-      "root": .bytes(entry.root),
-      "mountPoint": .bytes(entry.mountPoint),
-      "mountOptions": .array(entry.mountOptions.map(JSONValue.string)),
-      "optionalFields": .array(entry.optionalFields.map { .string($0.description) }),
-      "propagation": .object([
-        "text": .string(propagation.description),
-        "peerGroup": .integer(propagation.peerGroup),
-        "master": .integer(propagation.master),
-        "propagateFrom": .integer(propagation.propagateFrom),
-        "unbindable": .bool(propagation.isUnbindable),
-      ]),
-      "fsType": .string(entry.filesystemType),
-      "source": .bytes(entry.source),
-      "superOptions": .bytes(entry.superOptions),
-    ])
+    var fields = tree.entries[index].jsonFields
+    fields["depth"] = .integer(depth)
+    fields["children"] = .array(tree.children[index].map { .integer(tree.entries[$0].id) })
+    fields["visible"] = .bool(tree.isVisible[index])
+    return .object(fields)
   }
 }

@@ -10,7 +10,9 @@ struct JSONSchemaTests {
     try #require(SchemaValidator.isAvailable, "python3-jsonschema is not installed")
     let golden = try FileManager.default.contentsOfDirectory(
       atPath: Binary.repositoryRoot.appendingPathComponent("fixtures/golden").path
-    ).filter { $0.hasSuffix(".json") }.sorted().map { "fixtures/golden/\($0)" }
+    ).filter { $0.hasSuffix(".json") && !$0.hasPrefix("diff-") }.sorted().map {
+      "fixtures/golden/\($0)"
+    }
     #expect(golden.count >= 16)
 
     let live = try Binary.run([String(getpid()), "--format", "json"])
@@ -20,6 +22,19 @@ struct JSONSchemaTests {
     defer { try? FileManager.default.removeItem(at: liveFile) }
 
     let result = try SchemaValidator.validate(golden + [liveFile.path])
+    #expect(result.status == 0, "\(result.output)")
+  }
+
+  @Test("the golden JSON diffs match the diff schema")
+  func diffsMatchSchema() throws {
+    try #require(SchemaValidator.isAvailable, "python3-jsonschema is not installed")
+    let golden = try FileManager.default.contentsOfDirectory(
+      atPath: Binary.repositoryRoot.appendingPathComponent("fixtures/golden").path
+    ).filter { $0.hasSuffix(".json") && $0.hasPrefix("diff-") }.sorted().map {
+      "fixtures/golden/\($0)"
+    }
+    #expect(golden.count >= 10)
+    let result = try SchemaValidator.validate(golden, schema: "docs/diff-report.schema.json")
     #expect(result.status == 0, "\(result.output)")
   }
 
@@ -43,9 +58,10 @@ enum SchemaValidator {
     return (try? run([python, "-c", "import jsonschema"]).status) == 0
   }()
 
-  static func validate(_ reports: [String]) throws -> (status: Int32, output: String) {
-    try run(
-      [python, "scripts/validate-json-reports.py", "docs/audit-report.schema.json"] + reports)
+  static func validate(
+    _ reports: [String], schema: String = "docs/audit-report.schema.json"
+  ) throws -> (status: Int32, output: String) {
+    try run([python, "scripts/validate-json-reports.py", schema] + reports)
   }
 
   static func run(_ command: [String]) throws -> (status: Int32, output: String) {

@@ -1,0 +1,65 @@
+import MountAudit
+
+/// `mountaudit diff A B`: compares two mount tables, or with `--audit` their audits, and
+/// exits like diff(1): 0 no differences, 1 differences (2 and 64 are decided by the caller).
+struct DiffCommand {
+  var options: DiffOptions
+
+  func run() throws(AuditError) -> Int32 {
+    if options.comparesAudits { return try runAudits() }
+    let reader = MountTableReader()
+    let before = try Self.read(options.before, reader: reader)
+    let after = try Self.read(options.after, reader: reader)
+    let beforeTree = MountTree(options.normalization.apply(to: before.table))
+    let afterTree = MountTree(options.normalization.apply(to: after.table))
+    let matching = MountDiff.matching(
+      for: options.matching, beforeTree, afterTree,
+      namespaces: (before.namespace, after.namespace))
+    let diff = MountDiff(beforeTree, afterTree, matching: matching, ignoring: options.ignored)
+    let names = options.normalization.names
+    switch options.format {
+    case .text:
+      Output.write(
+        DiffTextReport(diff, normalizations: names, usesColor: Output.usesColor).text)
+    case .json:
+      Output.write(DiffJSONReport(diff, normalizations: names).document.serialized())
+    }
+    return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
+  }
+
+  private func runAudits() throws(AuditError) -> Int32 {
+    let profile = Profile.named(options.profile) ?? .standard
+    let auditor = Auditor()
+    let before = try auditor.audit(
+      AuditRequest(target: options.before, host: options.host, profile: profile))
+    let after = try auditor.audit(
+      AuditRequest(target: options.after, host: options.host, profile: profile))
+    let diff = AuditDiff(before, after)
+    switch options.format {
+    case .text: Output.write(AuditDiffTextReport(diff, usesColor: Output.usesColor).text)
+    case .json: Output.write(AuditDiffJSONReport(diff).document.serialized())
+    }
+    return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
+  }
+
+  /// Reads a table and, for a live process, the identity of its mount namespace.
+  private static func read(
+    _ origin: TableOrigin, reader: MountTableReader
+  ) throws(AuditError) -> (table: MountTable, namespace: NamespaceIdentity?) {
+    var namespace: NamespaceIdentity?
+    if case .process(let pid) = origin {
+      do {
+        namespace = try NamespaceIdentity.ofProcess(pid)
+      } catch .cannotRead(_, let errno) where errno == 2 {
+        throw .noSuchProcess(pid: pid)
+      } catch {
+        namespace = nil
+      }
+    }
+    let table = try reader.read(origin)
+    for problem in table.problems {
+      Output.error("\(origin): line \(problem.line): \(problem.problem)")
+    }
+    return (table, namespace)
+  }
+}
