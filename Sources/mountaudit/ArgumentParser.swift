@@ -2,10 +2,10 @@ import MountAudit
 
 /// Turns `CommandLine.arguments` (without the program name) into an `Invocation`.
 ///
-/// Commands: `audit` (the default), `tree`, `diff`, `rules`. Options may come before or
+/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`. Options may come before or
 /// after TARGET, as `--name value` or `--name=value`; `--` ends the options.
 struct ArgumentParser {
-  static let commands = ["audit", "tree", "diff", "rules", "help"]
+  static let commands = ["audit", "tree", "diff", "snapshot", "rules", "help"]
 
   /// Options that take a value.
   static let valued: Set = [
@@ -43,6 +43,13 @@ struct ArgumentParser {
         format: try Self.format(options["--format"]))
     case "diff":
       return .diff(try Self.diff(options, positionals))
+    case "snapshot":
+      try Self.reject(options, allowed: ["--host", "--host-pid"], command: command)
+      guard case .process(let pid) = try Self.target(positionals, command: command) else {
+        throw UsageError(message: "'snapshot' takes a PID: it captures a running process")
+      }
+      return .snapshot(
+        pid: pid, host: try Self.host(file: options["--host"], pid: options["--host-pid"]))
     default:
       try Self.reject(
         options, allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile"],

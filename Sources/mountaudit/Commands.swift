@@ -15,7 +15,7 @@ enum Commands {
       Output.write(RulesListing.text())
       return ExitStatus.clean
     case .tree(let target, let format):
-      let tree = MountTree(try MountTableReader().read(target))
+      let tree = MountTree(try MountTableReader().load(target).table)
       for problem in tree.table.problems {
         Output.error("\(target): line \(problem.line): \(problem.problem)")
       }
@@ -23,6 +23,9 @@ enum Commands {
       case .text: Output.write(TreeTextReport(tree).text)
       case .json: Output.write(TreeJSONReport(tree).document.serialized())
       }
+      return ExitStatus.clean
+    case .snapshot(let pid, let host):
+      Output.write(try Snapshot.capture(pid: pid, host: host).document.serialized())
       return ExitStatus.clean
     case .diff(let options):
       return try DiffCommand(options: options).run()

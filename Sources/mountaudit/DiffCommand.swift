@@ -42,7 +42,8 @@ struct DiffCommand {
     return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
   }
 
-  /// Reads a table and, for a live process, the identity of its mount namespace.
+  /// Reads a table and the identity of its mount namespace: a live process's, or the one a
+  /// snapshot recorded.
   private static func read(
     _ origin: TableOrigin, reader: MountTableReader
   ) throws(AuditError) -> (table: MountTable, namespace: NamespaceIdentity?) {
@@ -56,7 +57,9 @@ struct DiffCommand {
         namespace = nil
       }
     }
-    let table = try reader.read(origin)
+    let loaded = try reader.load(origin)
+    let table = loaded.table
+    if let snapshot = loaded.snapshot { namespace = snapshot.targetNamespace }
     for problem in table.problems {
       Output.error("\(origin): line \(problem.line): \(problem.problem)")
     }

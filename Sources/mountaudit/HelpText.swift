@@ -4,6 +4,7 @@ enum HelpText {
     switch command {
     case "tree": tree
     case "diff": diff
+    case "snapshot": snapshot
     case "rules": rules
     case "audit": audit + exitStatus
     default: overview + exitStatus
@@ -20,16 +21,19 @@ enum HelpText {
       mountaudit diff A B [--format text|json] [--ignore FIELD,...]
                           [--normalize RULES] [--match auto|mount-id|mount-point]
                           [--audit [--host FILE | --host-pid N] [--profile NAME]]
+      mountaudit snapshot PID [--host FILE | --host-pid N] > FILE
       mountaudit rules
       mountaudit --help | --version
 
     TARGET is a PID when it is all digits, - for standard input, and a mountinfo file
-    otherwise (write ./1234 for a file called 1234).
+    or a snapshot otherwise (write ./1234 for a file called 1234).
 
     Commands:
       audit   check TARGET's mounts against the container baseline (the default)
       tree    print TARGET's mount tree with propagation and peer-group numbers
       diff    show how two mount tables (or, with --audit, their audits) differ
+      snapshot  capture a process's mounts, its host's and its namespaces as JSON,
+              for offline audits and diffs
       rules   list every rule with its ID, default severity and summary
 
     Run 'mountaudit help COMMAND' for a command's options.
@@ -80,7 +84,7 @@ enum HelpText {
 
     Shows how mount table B differs from A, mount by mount: added (+), removed (-)
     and changed (~) with each field's old and new value. A and B are each a PID, a
-    mountinfo file or - (standard input, for one of them).
+    mountinfo file, a snapshot or - (standard input, for one of them).
 
     Mounts are matched by mount ID when A and B are one namespace at two times
     (the same mount namespace, or for files the same root mount), otherwise by
@@ -107,6 +111,20 @@ enum HelpText {
       1    differences
       2    a table could not be read
       64   usage error
+
+    """
+
+  static let snapshot = """
+    Usage: mountaudit snapshot PID [--host FILE | --host-pid N] > FILE
+
+    Writes, as one JSON document, everything an offline audit or diff of PID needs:
+    its mountinfo and the host reference's, byte for byte, the mount and network
+    namespace identities, which masked and read-only paths exist on the kernel, the
+    kernel release, the time and the tool version. Every command that takes a
+    table takes the snapshot file instead; its audit gives the live audit's
+    findings.
+
+    Exit status: 0 written, 2 the process could not be read, 64 usage error.
 
     """
 

@@ -8,6 +8,8 @@ enum Invocation: Equatable {
   case tree(target: TableOrigin, format: OutputFormat)
   /// `mountaudit diff A B ...`
   case diff(DiffOptions)
+  /// `mountaudit snapshot PID ...`
+  case snapshot(pid: Int32, host: HostChoice)
   /// `mountaudit rules`
   case rules
   /// `--help`, optionally for one command.

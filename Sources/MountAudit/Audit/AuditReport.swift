@@ -14,11 +14,14 @@ public struct AuditReport: Sendable {
   public var skipped: [SkippedCheck]
   /// The findings in report order.
   public var findings: [Finding]
+  /// Where and when the audited snapshot was taken, when the target is a snapshot.
+  public var snapshot: SnapshotSummary?
 
   /// Creates a report.
   public init(
     target: TableOrigin, targetNamespace: NamespaceIdentity?, mountCount: Int,
-    host: HostReference, profile: Profile, skipped: [SkippedCheck], findings: [Finding]
+    host: HostReference, profile: Profile, skipped: [SkippedCheck], findings: [Finding],
+    snapshot: SnapshotSummary? = nil
   ) {
     self.target = target
     self.targetNamespace = targetNamespace
@@ -27,6 +30,7 @@ public struct AuditReport: Sendable {
     self.profile = profile
     self.skipped = skipped
     self.findings = findings
+    self.snapshot = snapshot
   }
 
   /// The number of findings of each severity.

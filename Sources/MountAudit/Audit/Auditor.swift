@@ -15,56 +15,86 @@ public struct Auditor: Sendable {
 
   /// Audits the request's target; throws only when the audit cannot run.
   public func audit(_ request: AuditRequest) throws(AuditError) -> AuditReport {
+    evaluate(try gather(request), profile: request.profile)
+  }
+
+  /// Reads what an audit of the request judges: from `/proc` for a PID, from the file or
+  /// snapshot otherwise. A snapshot brings its own host reference unless the request names
+  /// one.
+  ///
+  /// `probing` lists the masked and read-only paths whose existence a live audit checks on
+  /// the kernel (the request's profile's by default; a snapshot probes every profile's).
+  public func gather(
+    _ request: AuditRequest, probing: [ByteString]? = nil
+  ) throws(AuditError) -> AuditInputs {
+    guard case .process(let pid) = request.target else {
+      let loaded = try reader.load(request.target)
+      if let snapshot = loaded.snapshot, request.host == .automatic {
+        return try snapshot.auditInputs(reader: reader, origin: request.target)
+      }
+      let host = try hostReference(for: request)
+      return AuditInputs(
+        target: loaded.table, host: host,
+        hostTable: try host.origin.map { origin throws(AuditError) in
+          try reader.load(origin).table
+        },
+        snapshot: loaded.snapshot?.summary)
+    }
+
     var targetNamespace: NamespaceIdentity?
     var targetNetworkNamespace: NamespaceIdentity?
     var notes: [String] = []
-    if case .process(let pid) = request.target {
-      do {
-        targetNamespace = try NamespaceIdentity.ofProcess(pid)
-      } catch .cannotRead(_, let errno) where errno == 2 {
-        throw .noSuchProcess(pid: pid)
-      } catch {
-        notes.append(
-          "the mount namespace of PID \(pid) is unreadable (\(error.reason)); "
-            + "namespace.host was not checked")
-      }
-      do {
-        targetNetworkNamespace = try NamespaceIdentity.ofProcess(pid, kind: .network)
-      } catch {
-        notes.append(
-          "the network namespace of PID \(pid) is unreadable (\(error.reason)); whether it "
-            + "is the host's was not checked")
-      }
+    do {
+      targetNamespace = try NamespaceIdentity.ofProcess(pid)
+    } catch .cannotRead(_, let errno) where errno == 2 {
+      throw .noSuchProcess(pid: pid)
+    } catch {
+      notes.append(
+        "the mount namespace of PID \(pid) is unreadable (\(error.reason)); "
+          + "namespace.host was not checked")
+    }
+    do {
+      targetNetworkNamespace = try NamespaceIdentity.ofProcess(pid, kind: .network)
+    } catch {
+      notes.append(
+        "the network namespace of PID \(pid) is unreadable (\(error.reason)); whether it "
+          + "is the host's was not checked")
     }
 
     let target = try reader.read(request.target)
     var host = try hostReference(for: request)
     host.notes.insert(contentsOf: notes, at: 0)
-    let hostTable = try host.origin.map { origin throws(AuditError) in try reader.read(origin) }
+    let hostTable = try host.origin.map { origin throws(AuditError) in
+      try reader.load(origin).table
+    }
+    return AuditInputs(
+      target: target, targetNamespace: targetNamespace,
+      targetNetworkNamespace: targetNetworkNamespace, host: host, hostTable: hostTable,
+      kernelPaths: KernelPaths.probe(probing ?? request.profile.kernelPathsToProbe))
+  }
 
+  /// Judges gathered inputs against the baseline as `profile` adjusts it.
+  public func evaluate(_ inputs: AuditInputs, profile: Profile) -> AuditReport {
     var namespaces: NamespacePair?
-    if let targetNamespace, let hostNamespace = host.namespace {
+    if let target = inputs.targetNamespace, let host = inputs.host.namespace {
       namespaces = NamespacePair(
-        target: targetNamespace, host: hostNamespace,
-        hostDescription: host.namespacePath ?? "host")
+        target: target, host: host, hostDescription: inputs.host.namespacePath ?? "host")
     }
     var networkNamespaces: NamespacePair?
-    if let targetNetworkNamespace, let hostNetworkNamespace = host.networkNamespace {
+    if let target = inputs.targetNetworkNamespace, let host = inputs.host.networkNamespace {
       networkNamespaces = NamespacePair(
-        target: targetNetworkNamespace, host: hostNetworkNamespace,
-        hostDescription: host.networkNamespacePath ?? "host")
+        target: target, host: host,
+        hostDescription: inputs.host.networkNamespacePath ?? "host")
     }
-    let isLive = if case .process = request.target { true } else { false }
     let context = AuditContext(
-      target: MountTree(target), host: hostTable.map(MountTree.init),
+      target: MountTree(inputs.target), host: inputs.hostTable.map(MountTree.init),
       namespaces: namespaces, networkNamespaces: networkNamespaces,
-      kernelPaths: isLive ? KernelPaths.probe(request.profile.kernelPathsToProbe) : nil,
-      profile: request.profile)
+      kernelPaths: inputs.kernelPaths, profile: profile)
     let outcome = engine.evaluate(context)
     return AuditReport(
-      target: request.target, targetNamespace: targetNamespace,
-      mountCount: target.entries.count, host: host, profile: request.profile,
-      skipped: outcome.skipped, findings: outcome.findings)
+      target: inputs.target.origin, targetNamespace: inputs.targetNamespace,
+      mountCount: inputs.target.entries.count, host: inputs.host, profile: profile,
+      skipped: outcome.skipped, findings: outcome.findings, snapshot: inputs.snapshot)
   }
 
   /// Chooses the host table and namespace, falling back where the system refuses.

@@ -7,6 +7,8 @@ public struct MountTable: Sendable {
   public var problems: [ParseProblem]
   /// Where the table came from.
   public var origin: TableOrigin
+  /// The input exactly as read, when the reader was asked to keep it (for snapshots).
+  public var text: [UInt8]?
 
   /// Creates a table from its parts.
   public init(entries: [MountEntry], problems: [ParseProblem] = [], origin: TableOrigin) {

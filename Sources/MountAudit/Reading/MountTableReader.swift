@@ -10,14 +10,22 @@
 public struct MountTableReader: Sendable {
   /// The largest input read, to bound memory on hostile or endless input.
   public var sizeLimit: Int
+  /// Whether tables keep the input exactly as read (`MountTable.text`), for snapshots.
+  public var keepsText: Bool
 
   /// Creates a reader that refuses inputs larger than `sizeLimit` bytes.
-  public init(sizeLimit: Int = 1 << 30) {
+  public init(sizeLimit: Int = 1 << 30, keepsText: Bool = false) {
     self.sizeLimit = sizeLimit
+    self.keepsText = keepsText
   }
 
   /// Reads and parses the table of `origin`.
   public func read(_ origin: TableOrigin) throws(AuditError) -> MountTable {
+    try parse(try bytes(of: origin), origin: origin)
+  }
+
+  /// Reads the whole input of `origin` in one pass.
+  public func bytes(of origin: TableOrigin) throws(AuditError) -> [UInt8] {
     let bytes: [UInt8]
     do {
       switch origin {
@@ -30,7 +38,7 @@ public struct MountTableReader: Sendable {
       if case .process(let pid) = origin { throw .noSuchProcess(pid: pid) }
       throw .cannotRead(path: origin.path, errno: errno)
     }
-    return try parse(bytes, origin: origin)
+    return bytes
   }
 
   /// Parses mountinfo text that is already in memory.
@@ -66,7 +74,9 @@ public struct MountTableReader: Sendable {
       throw .notMountinfo(input: origin.description, first: problems.first)
     }
     problems.sort { $0.line < $1.line }
-    return MountTable(entries: entries, problems: problems, origin: origin)
+    var table = MountTable(entries: entries, problems: problems, origin: origin)
+    if keepsText { table.text = bytes }
+    return table
   }
 
   /// Pairs libmount's entries with the lines they came from, in order; a line libmount

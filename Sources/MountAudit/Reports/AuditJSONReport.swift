@@ -36,6 +36,14 @@ public struct AuditJSONReport {
         "notes": .array(report.host.notes.map(JSONValue.string)),
       ]),
       "sameMountNamespace": sameNamespace,
+      "snapshot": report.snapshot.map { snapshot in
+        .object([
+          "pid": .integer(snapshot.pid),
+          "takenAt": .string(snapshot.takenAt),
+          "kernelRelease": .string(snapshot.kernelRelease),
+          "toolVersion": .string(snapshot.toolVersion),
+        ])
+      } ?? .null,
       "profile": .string(report.profile.name),
       "skipped": .array(
         report.skipped.map {

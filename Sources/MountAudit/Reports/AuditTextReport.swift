@@ -47,6 +47,12 @@ public struct AuditTextReport {
     var target = "target: " + TerminalText.escape(report.target.description)
     if let namespace = report.targetNamespace { target += ", mount namespace \(namespace)" }
     lines.append(target + ", \(report.mountCount) mounts")
+    if let snapshot = report.snapshot {
+      lines.append(
+        "snapshot: of PID \(snapshot.pid), taken \(TerminalText.escape(snapshot.takenAt)) on "
+          + "kernel \(TerminalText.escape(snapshot.kernelRelease)) by mountaudit "
+          + TerminalText.escape(snapshot.toolVersion))
+    }
     if let origin = report.host.origin {
       var host = "host:   " + TerminalText.escape(origin.description)
       if let namespace = report.host.namespace {

@@ -12,6 +12,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   case notMountinfo(input: String, first: ParseProblem?)
   /// libmount failed on well-formed input.
   case libmount(LibmountError)
+  /// A file that starts like JSON is not a snapshot mountaudit can read.
+  case invalidSnapshot(path: String, reason: String)
 
   /// Why the audit could not run, without naming the input: `Permission denied`.
   public var reason: String {
@@ -36,6 +38,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
       return "'\(input)' is not a mountinfo table: it is empty"
     case .libmount(let error):
       return error.description
+    case .invalidSnapshot(let path, let reason):
+      return "'\(path)' is not a mountaudit snapshot: \(reason)"
     }
   }
 }

@@ -60,4 +60,23 @@ enum SystemCall {
     var status = stat()
     return lstat(path, &status) == 0
   }
+
+  /// The current time in ISO 8601 UTC, to the second (`2026-12-04T06:30:00Z`).
+  static func utcTimestamp() -> String {
+    var seconds = time(nil)
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+  }
+
+  /// The running kernel's release, as `uname -r` prints it.
+  static func kernelRelease() -> String {
+    var names = utsname()
+    uname(&names)
+    return withUnsafeBytes(of: &names.release) { buffer in
+      String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+    }
+  }
 }

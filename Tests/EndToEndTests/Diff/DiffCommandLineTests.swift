@@ -62,6 +62,27 @@ struct DiffCommandLineTests {
     #expect(run.stderr.hasPrefix(message + "\n"))
   }
 
+  @Test("snapshot takes only a running PID")
+  func snapshotUsage() throws {
+    let file = try Binary.run(["snapshot", Self.first])
+    #expect(file.status == 64)
+    #expect(
+      file.stderr.hasPrefix("mountaudit: 'snapshot' takes a PID: it captures a running process\n"))
+    let gone = try Binary.run(["snapshot", "2147483646"])
+    #expect(gone.status == 2)
+    #expect(gone.stderr == "mountaudit: no such process: PID 2147483646\n")
+  }
+
+  @Test("a file that starts like JSON but is no snapshot exits 2 naming the file")
+  func brokenSnapshot() throws {
+    let run = try Binary.run(["diff", "-", Self.first], input: Data(#"{"format": "x"}"#.utf8))
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "mountaudit: 'stdin' is not a mountaudit snapshot: 'format' is not 'mountaudit-snapshot'\n"
+    )
+  }
+
   @Test("--audit compares findings: the socket appears, and nothing else")
   func auditComparison() throws {
     let run = try Binary.run([
@@ -78,8 +99,53 @@ struct DiffCommandLineTests {
 }
 
 /// A live container: its table saved, then a tmpfs mounted inside it, then diffed.
-@Suite("diff of a live container", .enabled(if: RuncLab.shouldRun))
+@Suite("diff and snapshot of a live container", .enabled(if: RuncLab.shouldRun))
 struct LiveDiffTests {
+  /// Runs `mount -t tmpfs probe /tmp` in the mount namespace of `pid`.
+  private func mountProbe(in pid: Int32) throws {
+    let mount = Process()
+    mount.executableURL = URL(fileURLWithPath: "/usr/bin/nsenter")
+    mount.arguments = ["-t", String(pid), "-m", "mount", "-t", "tmpfs", "probe", "/tmp"]
+    try mount.run()
+    mount.waitUntilExit()
+    try #require(mount.terminationStatus == 0)
+  }
+
+  @Test("a snapshot audits like the live process, and diffs against it by mount ID")
+  func snapshotOfContainer() throws {
+    try RuncLab.withContainer("docker-sock") { pid, bundle in
+      let capture = try Binary.run(["snapshot", String(pid)])
+      #expect(capture.status == 0)
+      #expect(capture.stderr == "")
+      let snapshot = bundle + "/snapshot.json"
+      try capture.stdout.write(to: URL(fileURLWithPath: snapshot))
+
+      let live = try Binary.run([String(pid), "--format", "json"])
+      let offline = try Binary.run([snapshot, "--format", "json"])
+      #expect(live.status == 1)
+      #expect(offline.status == live.status)
+      let liveFindings = try #require(live.json()["findings"] as? [[String: Any]])
+      let offlineFindings = try #require(offline.json()["findings"] as? [[String: Any]])
+      #expect(
+        offlineFindings.map { NSDictionary(dictionary: $0) }
+          == liveFindings.map { NSDictionary(dictionary: $0) })
+      #expect(offlineFindings.contains { $0["rule"] as? String == "host.runtime-socket" })
+      let summary = try #require(offline.json()["snapshot"] as? [String: Any])
+      #expect(summary["pid"] as? Int == Int(pid))
+
+      #expect(try Binary.run(["tree", snapshot]).status == 0)
+
+      try mountProbe(in: pid)
+      let run = try Binary.run(["diff", snapshot, String(pid), "--format", "json"])
+      #expect(run.status == 1)
+      let report = try run.json()
+      #expect(report["matching"] as? String == "mount-id")
+      let changes = try #require(report["changes"] as? [[String: Any]])
+      #expect(changes.map { $0["change"] as? String } == ["added"])
+      #expect(changes.map { $0["mountPoint"] as? String } == ["/tmp"])
+    }
+  }
+
   @Test("a tmpfs mounted inside a running container is exactly what the diff adds")
   func mountInsideContainer() throws {
     try RuncLab.withContainer("default") { pid, bundle in
@@ -88,13 +154,7 @@ struct LiveDiffTests {
         to: URL(fileURLWithPath: saved))
       #expect(try Binary.run(["diff", saved, String(pid)]).status == 0)
 
-      let mount = Process()
-      mount.executableURL = URL(fileURLWithPath: "/usr/bin/nsenter")
-      mount.arguments = ["-t", String(pid), "-m", "mount", "-t", "tmpfs", "probe", "/tmp"]
-      try mount.run()
-      mount.waitUntilExit()
-      try #require(mount.terminationStatus == 0)
-
+      try mountProbe(in: pid)
       let run = try Binary.run(["diff", saved, String(pid), "--format", "json"])
       #expect(run.status == 1)
       let changes = try #require(run.json()["changes"] as? [[String: Any]])

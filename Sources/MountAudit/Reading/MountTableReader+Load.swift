@@ -1,0 +1,20 @@
+/// A table read from any input, with the snapshot it came from when the input was one.
+public struct LoadedTable: Sendable {
+  /// The table.
+  public var table: MountTable
+  /// The snapshot, when the input was a snapshot file rather than mountinfo.
+  public var snapshot: Snapshot?
+}
+
+extension MountTableReader {
+  /// Reads the table of `origin`, which may also be a snapshot file (`mountaudit snapshot`):
+  /// then the table is the snapshot's target, named after the file.
+  public func load(_ origin: TableOrigin) throws(AuditError) -> LoadedTable {
+    let bytes = try bytes(of: origin)
+    guard Snapshot.looksLikeSnapshot(bytes) else {
+      return LoadedTable(table: try parse(bytes, origin: origin))
+    }
+    let snapshot = try Snapshot(decoding: bytes, path: origin.description)
+    return LoadedTable(table: try parse(snapshot.targetText, origin: origin), snapshot: snapshot)
+  }
+}
