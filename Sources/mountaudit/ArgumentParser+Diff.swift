@@ -2,7 +2,8 @@ import MountAudit
 
 extension ArgumentParser {
   /// `mountaudit diff A B [--format F] [--ignore FIELD,...] [--normalize RULES]
-  /// [--match auto|mount-id|mount-point] [--audit [--host FILE | --host-pid N] [--profile P]]`
+  /// [--match auto|mount-id|mount-point] [--container TABLE]
+  /// [--audit [--host FILE | --host-pid N] [--profile P]]`
   static func diff(
     _ options: [String: String], _ positionals: [String]
   ) throws(UsageError) -> DiffOptions {
@@ -10,7 +11,7 @@ extension ArgumentParser {
       options,
       allowed: [
         "--format", "--ignore", "--normalize", "--match", "--audit", "--host", "--host-pid",
-        "--profile",
+        "--profile", "--container",
       ], command: "diff")
     guard positionals.count >= 2 else {
       throw UsageError(
@@ -40,6 +41,7 @@ extension ArgumentParser {
         throw UsageError(message: "invalid value '\(rules)' for '--normalize': \(error.message)")
       }
     }
+    if let container = options["--container"] { diff.container = try origin(container) }
     if let match = options["--match"] {
       guard let choice = MatchingChoice(rawValue: match) else {
         throw UsageError(

@@ -10,7 +10,7 @@ struct ArgumentParser {
   /// Options that take a value.
   static let valued: Set = [
     "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
-    "--match",
+    "--match", "--container",
   ]
   /// Options that stand alone.
   static let flags: Set = ["--audit"]

@@ -16,15 +16,24 @@ struct DiffCommand {
       for: options.matching, beforeTree, afterTree,
       namespaces: (before.namespace, after.namespace))
     let diff = MountDiff(beforeTree, afterTree, matching: matching, ignoring: options.ignored)
+    var trace: (container: MountTree, result: PropagationTrace)?
+    if let origin = options.container {
+      let container = MountTree(try Self.read(origin, reader: reader).table)
+      trace = (container, PropagationTrace(diff, container: container))
+    }
     let names = options.normalization.names
     switch options.format {
     case .text:
       Output.write(
-        DiffTextReport(diff, normalizations: names, usesColor: Output.usesColor).text)
+        DiffTextReport(
+          diff, normalizations: names, usesColor: Output.usesColor, trace: trace?.result
+        ).text)
     case .json:
-      Output.write(DiffJSONReport(diff, normalizations: names).document.serialized())
+      Output.write(
+        DiffJSONReport(diff, normalizations: names, trace: trace).document.serialized())
     }
-    return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
+    let isLeftBehind = trace?.result.leftBehind.isEmpty == false
+    return diff.hasDifferences || isLeftBehind ? ExitStatus.findings : ExitStatus.clean
   }
 
   private func runAudits() throws(AuditError) -> Int32 {

@@ -20,6 +20,7 @@ enum HelpText {
       mountaudit tree TARGET [--format text|json]
       mountaudit diff A B [--format text|json] [--ignore FIELD,...]
                           [--normalize RULES] [--match auto|mount-id|mount-point]
+                          [--container TABLE]
                           [--audit [--host FILE | --host-pid N] [--profile NAME]]
       mountaudit snapshot PID [--host FILE | --host-pid N] > FILE
       mountaudit rules
@@ -87,10 +88,12 @@ enum HelpText {
     mountinfo file, a snapshot or - (standard input, for one of them).
 
     Mounts are matched by mount ID when A and B are one namespace at two times
-    (the same mount namespace, or for files the same root mount), otherwise by
-    mount point and position in the stack of mounts there. Mount IDs, peer-group
-    numbers and major:minor are compared by the relations they express (which
-    mounts share a peer group, a master, a filesystem), never by value.
+    (processes or snapshots in the same mount namespace), otherwise by mount
+    point and position in the stack of mounts there, with a mount that keeps
+    its ID, filesystem, root and source elsewhere paired as a move. Across
+    namespaces, mount IDs, peer-group numbers and major:minor are compared by the
+    relations they express (which mounts share a peer group, a master, a
+    filesystem), never by value.
 
     Options:
       --format text|json   report format (default: text)
@@ -102,13 +105,17 @@ enum HelpText {
                            tmpfs-sizes, or s/REGEX/REPLACEMENT/ ($1 for a group),
                            separated by commas
       --match MODE         auto (default), mount-id or mount-point
+      --container TABLE    a container's table (PID, file or snapshot) to trace
+                           through two host tables: host mounts that came by
+                           propagation with one of its mounts are named, and
+                           those still in B after its root left, left behind (!)
       --audit              compare the audits of A and B instead: findings that
                            appeared, were resolved or changed severity; takes
                            --host, --host-pid and --profile as audit does
 
     Exit status:
       0    no differences
-      1    differences
+      1    differences (or, with --container, a mount left behind)
       2    a table could not be read
       64   usage error
 

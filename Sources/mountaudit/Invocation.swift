@@ -35,6 +35,8 @@ struct DiffOptions: Equatable {
   var ignored: Set<DiffField> = []
   var normalization = TableNormalization()
   var matching: MatchingChoice = .automatic
+  /// `--container`: a container's table whose propagated mounts the diff traces.
+  var container: TableOrigin?
   /// `--audit`: compare the findings of the two audits instead of the tables.
   var comparesAudits = false
   var host: HostChoice = .automatic

@@ -10,11 +10,17 @@ public struct DiffJSONReport {
   public var diff: MountDiff
   /// The normalization rules applied to both tables before comparing, by name.
   public var normalizations: [String]
+  /// The container traced through the diff and what was found (`--container`).
+  public var trace: (container: MountTree, result: PropagationTrace)?
 
   /// Creates a writer for `diff`.
-  public init(_ diff: MountDiff, normalizations: [String] = []) {
+  public init(
+    _ diff: MountDiff, normalizations: [String] = [],
+    trace: (container: MountTree, result: PropagationTrace)? = nil
+  ) {
     self.diff = diff
     self.normalizations = normalizations
+    self.trace = trace
   }
 
   /// The whole document.
@@ -33,7 +39,19 @@ public struct DiffJSONReport {
         "changed": .integer(diff.count(.changed)),
         "unchanged": .integer(diff.unchangedCount),
       ]),
-      "changes": .array(diff.changes.map(Self.change)),
+      "changes": .array(
+        diff.changes.enumerated().map { index, change in
+          Self.change(change, traceNote: trace?.result.notes[index])
+        }),
+      "container": trace.map { Self.input($0.container) } ?? .null,
+      "leftBehind": .array(
+        (trace?.result.leftBehind ?? []).map { mount in
+          .object([
+            "mountPoint": .bytes(mount.mount.mountPoint),
+            "mount": .object(mount.mount.jsonFields),
+            "note": .string(mount.note),
+          ])
+        }),
     ])
   }
 
@@ -50,7 +68,7 @@ public struct DiffJSONReport {
     ])
   }
 
-  private static func change(_ change: MountChange) -> JSONValue {
+  private static func change(_ change: MountChange, traceNote: String?) -> JSONValue {
     .object([
       "change": .string(change.kind.rawValue),
       "mountPoint": .bytes(change.entry.mountPoint),
@@ -58,7 +76,7 @@ public struct DiffJSONReport {
       "before": change.before.map { .object($0.jsonFields) } ?? .null,
       "after": change.after.map { .object($0.jsonFields) } ?? .null,
       "fields": .array(change.fields.map(Self.field)),
-      "notes": .array(change.notes.map(JSONValue.string)),
+      "notes": .array((change.notes + (traceNote.map { [$0] } ?? [])).map(JSONValue.string)),
     ])
   }
 

@@ -11,12 +11,18 @@ public struct DiffTextReport {
   public var normalizations: [String]
   /// Whether to colour the change markers.
   public var usesColor: Bool
+  /// A container's propagated mounts traced through the diff (`--container`).
+  public var trace: PropagationTrace?
 
   /// Creates a printer for `diff`.
-  public init(_ diff: MountDiff, normalizations: [String] = [], usesColor: Bool = false) {
+  public init(
+    _ diff: MountDiff, normalizations: [String] = [], usesColor: Bool = false,
+    trace: PropagationTrace? = nil
+  ) {
     self.diff = diff
     self.normalizations = normalizations
     self.usesColor = usesColor
+    self.trace = trace
   }
 
   /// The whole report, ending in a newline.
@@ -35,11 +41,24 @@ public struct DiffTextReport {
       lines.append("normalized: " + normalizations.joined(separator: ","))
     }
     lines.append("")
-    for change in diff.changes { lines += self.lines(for: change) }
-    if !diff.changes.isEmpty { lines.append("") }
-    lines.append(
+    for (index, change) in diff.changes.enumerated() {
+      lines += self.lines(for: change)
+      if let note = trace?.notes[index] {
+        lines.append("    note: " + TerminalText.escape(note))
+      }
+    }
+    for mount in trace?.leftBehind ?? [] {
+      lines.append(
+        marker("!", "35") + " " + TerminalText.escape(mount.mount.mountPoint)
+          + "  (mount \(mount.mount.id))")
+      lines.append("    " + TerminalText.escape(mount.note))
+    }
+    if lines.last != "" { lines.append("") }
+    var summary =
       "\(diff.count(.added)) added, \(diff.count(.removed)) removed, "
-        + "\(diff.count(.changed)) changed, \(diff.unchangedCount) unchanged")
+      + "\(diff.count(.changed)) changed, \(diff.unchangedCount) unchanged"
+    if let trace { summary += ", \(trace.leftBehind.count) left behind" }
+    lines.append(summary)
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -98,12 +117,14 @@ public struct DiffTextReport {
   }
 
   private func marker(_ kind: MountChange.Kind) -> String {
-    let (symbol, colour) =
-      switch kind {
-      case .added: ("+", "32")
-      case .removed: ("-", "31")
-      case .changed: ("~", "33")
-      }
-    return usesColor ? "\u{1b}[\(colour)m\(symbol)\u{1b}[0m" : symbol
+    switch kind {
+    case .added: marker("+", "32")
+    case .removed: marker("-", "31")
+    case .changed: marker("~", "33")
+    }
+  }
+
+  private func marker(_ symbol: String, _ colour: String) -> String {
+    usesColor ? "\u{1b}[\(colour)m\(symbol)\u{1b}[0m" : symbol
   }
 }
