@@ -6,7 +6,9 @@
  * field libmount offers: mount ID, parent ID, device number, root, target, mount options
  * (VFS and merged), optional fields, filesystem type, source and filesystem (super)
  * options. It prints the number of entries and a checksum over every field, so that the
- * compiler cannot drop the reads and two runs over the same files can be compared.
+ * compiler cannot drop the reads and two runs over the same files can be compared. All
+ * tables stay in memory until the end, as in a tool that compares them (an audit against a
+ * host table, a diff of two tables), so its peak memory is that of holding them all.
  *
  *   cc -O2 -o libmount-floor libmount-floor.c $(pkg-config --cflags --libs mount)
  *   libmount-floor TABLE [TABLE...]
@@ -42,8 +44,13 @@ int main(int argc, char **argv)
 		return 64;
 	}
 	uint64_t total = 0, sum = 14695981039346656037ULL;
+	struct libmnt_table **tables = calloc((size_t)argc, sizeof(*tables));
+	if (!tables) {
+		perror("calloc");
+		return 2;
+	}
 	for (int i = 1; i < argc; i++) {
-		struct libmnt_table *table = mnt_new_table();
+		struct libmnt_table *table = tables[i] = mnt_new_table();
 		if (!table) {
 			perror("mnt_new_table");
 			return 2;
@@ -72,11 +79,13 @@ int main(int argc, char **argv)
 			count++;
 		}
 		mnt_free_iter(iter);
-		mnt_unref_table(table);
 		printf("%s: %llu entries\n", argv[i], (unsigned long long)count);
 		total += count;
 	}
 	printf("total: %llu entries, checksum %016llx\n", (unsigned long long)total,
 	       (unsigned long long)sum);
+	for (int i = 1; i < argc; i++)
+		mnt_unref_table(tables[i]);
+	free(tables);
 	return 0;
 }
