@@ -20,7 +20,9 @@ LABELS = {
     "audit-text": "`mountaudit audit TARGET --host HOST`",
     "tree-text": "`mountaudit tree TARGET`",
     "tree-json": "`mountaudit tree TARGET --format json`",
+    "sort-diff": "`diff <(sort A) <(sort B)`",
     "diff": "`mountaudit diff A B`",
+    "diff-json": "`mountaudit diff A B --format json`",
 }
 
 # (label, numerator, denominator, kind, comparison, target); kind "time" or "memory".
@@ -28,6 +30,7 @@ RATIOS = [
     ("audit --format json / floor (TARGET + HOST)", "audit-json", "floor-target-host", "time", "<=", 1.3),
     ("tree --format json / floor (TARGET)", "tree-json", "floor", "time", "<=", 1.5),
     ("diff A B / floor (A + B)", "diff", "floor-a-b", "time", "<=", 1.5),
+    ("diff A B / diff <(sort A) <(sort B) (for scale, no target)", "diff", "sort-diff", "time", None, None),
     ("findmnt tree / mountaudit tree", "findmnt-tree", "tree-text", "time", ">=", 500),
     ("findmnt -l / mountaudit tree", "findmnt-list", "tree-text", "time", ">=", 5),
     ("peak memory: audit --format json / floor (TARGET + HOST)", "audit-json", "floor-target-host", "memory", "<=", 2),
@@ -164,7 +167,10 @@ def main():
         for label, num, den, kind, comparison, target in RATIOS:
             a, a_note = cell(size, num, kind)
             b, b_note = cell(size, den, kind)
-            if a is not None and b is not None and b > 0:
+            if target is None:
+                shown = "%.2f" % (a / b) if a is not None and b else "—"
+                out.append("| %s | %s | (none) | |" % (label, shown))
+            elif a is not None and b is not None and b > 0:
                 value = a / b
                 ok = value <= target if comparison == "<=" else value >= target
                 out.append("| %s | %.2f | %s %g | %s |" % (label, value, comparison, target, "met" if ok else "**missed**"))

@@ -9,6 +9,7 @@
 # --cap    time limit of one run of any command; slower ones are reported as "over N s"
 #          (default 60)
 # --seed   generator seed (default 1); tables are cached in bench/.build/tables
+# REPORT=FILE in the environment writes the report there instead.
 #
 # Needs root or the tools already installed: hyperfine, time, util-linux (findmnt),
 # libmount-dev, pkg-config, make, a C compiler, python3, swift.
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
     --cap=*) CAP=${1#*=}; shift ;;
     --seed) SEED=$2; shift 2 ;;
     --seed=*) SEED=${1#*=}; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 64 ;;
   esac
 done
@@ -109,8 +110,9 @@ measure() {
     printf '%s\t%s\t%s\tover\t\t\tover %s s\n' "$n" "$key" "$cmd" "$CAP" >>"$META"
     return 1
   fi
-  # mountaudit audit exits 1 when it has findings; anything else non-zero is a failure.
-  if [ "$rc" != 0 ] && ! { [ "$rc" = 1 ] && [[ $key == audit* ]]; }; then
+  # mountaudit audit exits 1 when it has findings, diff (and diff(1)) when the tables
+  # differ; anything else non-zero is a failure.
+  if [ "$rc" != 0 ] && ! { [ "$rc" = 1 ] && [[ $key == audit* || $key == *diff* ]]; }; then
     printf '%s\t%s\t%s\tfailed\t\t\texit %s: %s\n' "$n" "$key" "$cmd" "$rc" \
       "$(head -c 300 "$RAW/$n-$key.stderr" | tr '\t\n' '  ')" >>"$META"
     return 0
@@ -140,8 +142,10 @@ for n in "${SIZE_LIST[@]}"; do
   measure "$n" audit-text "$MOUNTAUDIT" audit "$T" --host "$H" || true
   measure "$n" tree-text "$MOUNTAUDIT" tree "$T" || true
   measure "$n" tree-json "$MOUNTAUDIT" tree "$T" --format json || true
+  measure "$n" sort-diff "$BENCH/sort-diff.sh" "$A" "$B" || true
   if [ "$HAVE_DIFF" = 1 ]; then
     measure "$n" diff "$MOUNTAUDIT" diff "$A" "$B" || true
+    measure "$n" diff-json "$MOUNTAUDIT" diff "$A" "$B" --format json || true
   else
     printf '%s\t%s\t%s\tna\t\t\tnot available (mountaudit has no diff command)\n' \
       "$n" diff "mountaudit diff A B" >>"$META"
@@ -150,7 +154,7 @@ done
 
 # ---- report ----------------------------------------------------------------------------------
 DATE=$(date -u +%Y-%m-%d)
-REPORT=$BENCH/results/performance-$DATE.md
+REPORT=${REPORT:-$BENCH/results/performance-$DATE.md}
 python3 "$BENCH/report.py" --meta "$META" --root "$ROOT" --cap "$CAP" --seed "$SEED" \
   --quick "$QUICK" --generator-hash "$GENHASH" --tables "$TABLES" >"$REPORT"
 log "wrote ${REPORT#"$ROOT"/} (raw data in ${RAW#"$ROOT"/})"

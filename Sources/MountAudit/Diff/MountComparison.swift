@@ -52,15 +52,17 @@ struct MountComparison {
     if !ignored.contains(.parent), let change = parentChange(index, match) {
       changes.append(change)
     }
-    compare(.fsType, ByteString(old.filesystemType), ByteString(new.filesystemType))
+    if old.filesystemType != new.filesystemType {
+      compare(.fsType, ByteString(old.filesystemType), ByteString(new.filesystemType))
+    }
     compare(.source, old.source, new.source)
     compare(.root, old.root, new.root)
-    if !ignored.contains(.options),
+    if !ignored.contains(.options), old.mountOptions != new.mountOptions,
       let change = Self.setChange(.options, old.mountOptions, new.mountOptions)
     {
       changes.append(change)
     }
-    if !ignored.contains(.superOptions),
+    if !ignored.contains(.superOptions), old.superOptions != new.superOptions,
       let change = Self.setChange(
         .superOptions, Self.options(old.superOptions), Self.options(new.superOptions),
         old: old.superOptions, new: new.superOptions)

@@ -30,6 +30,12 @@ public struct ByteString: Hashable, Comparable, Sendable {
     String(decoding: bytes, as: UTF8.self)
   }
 
+  /// Hashes the bytes in one call: an array of bytes would feed the hasher one byte at a
+  /// time, which dominated the cost of indexing 100,000 mount points.
+  public func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+  }
+
   /// Orders byte strings bytewise, the way `strcmp` does.
   public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
     lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
