@@ -13,7 +13,8 @@ let package = Package(
       pkgConfig: "mount",
       providers: [.apt(["libmount-dev", "pkgconf"])]
     ),
-    .target(name: "MountAudit", dependencies: ["CLibmount"]),
+    .systemLibrary(name: "CProcessHandle"),
+    .target(name: "MountAudit", dependencies: ["CLibmount", "CProcessHandle"]),
     .executableTarget(name: "mountaudit", dependencies: ["MountAudit"]),
     .testTarget(name: "MountAuditTests", dependencies: ["MountAudit"]),
     .testTarget(

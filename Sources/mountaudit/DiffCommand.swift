@@ -52,26 +52,14 @@ struct DiffCommand {
   }
 
   /// Reads a table and the identity of its mount namespace: a live process's, or the one a
-  /// snapshot recorded.
+  /// snapshot recorded; lines left out are named on stderr.
   private static func read(
     _ origin: TableOrigin, reader: MountTableReader
   ) throws(AuditError) -> (table: MountTable, namespace: NamespaceIdentity?) {
-    var namespace: NamespaceIdentity?
-    if case .process(let pid) = origin {
-      do {
-        namespace = try NamespaceIdentity.ofProcess(pid)
-      } catch .cannotRead(_, let errno) where errno == 2 {
-        throw .noSuchProcess(pid: pid)
-      } catch {
-        namespace = nil
-      }
-    }
     let loaded = try reader.load(origin)
-    let table = loaded.table
-    if let snapshot = loaded.snapshot { namespace = snapshot.targetNamespace }
-    for problem in table.problems {
+    for problem in loaded.table.problems {
       Output.error("\(origin): line \(problem.line): \(problem.problem)")
     }
-    return (table, namespace)
+    return (loaded.table, loaded.namespace)
   }
 }

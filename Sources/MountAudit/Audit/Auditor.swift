@@ -41,27 +41,31 @@ public struct Auditor: Sendable {
         snapshot: loaded.snapshot?.summary)
     }
 
+    // Everything read of the target (namespace links, table) is read while it is pinned.
+    let handle = try ProcessHandle(pid: pid)
     var targetNamespace: NamespaceIdentity?
     var targetNetworkNamespace: NamespaceIdentity?
     var notes: [String] = []
-    do {
-      targetNamespace = try NamespaceIdentity.ofProcess(pid)
-    } catch .cannotRead(_, let errno) where errno == 2 {
-      throw .noSuchProcess(pid: pid)
-    } catch {
-      notes.append(
-        "the mount namespace of PID \(pid) is unreadable (\(error.reason)); "
-          + "namespace.host was not checked")
-    }
-    do {
-      targetNetworkNamespace = try NamespaceIdentity.ofProcess(pid, kind: .network)
-    } catch {
-      notes.append(
-        "the network namespace of PID \(pid) is unreadable (\(error.reason)); whether it "
-          + "is the host's was not checked")
+    let target = try handle.reading { () throws(AuditError) in
+      do throws(AuditError) {
+        targetNamespace = try NamespaceIdentity.ofProcess(pid)
+      } catch .cannotRead(_, let errno) where errno == 2 {
+        throw .noSuchProcess(pid: pid)
+      } catch {
+        notes.append(
+          "the mount namespace of PID \(pid) is unreadable (\(error.reason)); "
+            + "namespace.host was not checked")
+      }
+      do throws(AuditError) {
+        targetNetworkNamespace = try NamespaceIdentity.ofProcess(pid, kind: .network)
+      } catch {
+        notes.append(
+          "the network namespace of PID \(pid) is unreadable (\(error.reason)); whether it "
+            + "is the host's was not checked")
+      }
+      return try reader.read(request.target)
     }
 
-    let target = try reader.read(request.target)
     var host = try hostReference(for: request)
     host.notes.insert(contentsOf: notes, at: 0)
     let hostTable = try host.origin.map { origin throws(AuditError) in

@@ -24,8 +24,17 @@ public struct MountTableReader: Sendable {
     try parse(try bytes(of: origin), origin: origin)
   }
 
-  /// Reads the whole input of `origin` in one pass.
+  /// Reads the whole input of `origin` in one pass; a process is pinned while its table is
+  /// read, so that a table read after it exited (and its PID was reused) is never taken
+  /// for its own.
   public func bytes(of origin: TableOrigin) throws(AuditError) -> [UInt8] {
+    guard case .process(let pid) = origin else { return try unpinnedBytes(of: origin) }
+    return try ProcessHandle(pid: pid).reading { () throws(AuditError) in
+      try unpinnedBytes(of: origin)
+    }
+  }
+
+  private func unpinnedBytes(of origin: TableOrigin) throws(AuditError) -> [UInt8] {
     let bytes: [UInt8]
     do {
       switch origin {

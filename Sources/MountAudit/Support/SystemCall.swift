@@ -1,3 +1,4 @@
+import CProcessHandle
 import Glibc
 
 /// The few system calls mountaudit makes, each turning `-1` and errno into a Swift error.
@@ -78,5 +79,33 @@ enum SystemCall {
     return withUnsafeBytes(of: &names.release) { buffer in
       String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
     }
+  }
+
+  /// A pidfd for `pid` (pidfd_open(2)), which keeps naming that process even if it exits
+  /// and its PID is given to another; `nil` where the kernel has no pidfds.
+  static func openProcessHandle(_ pid: Int32) throws(AuditError) -> Int32? {
+    let descriptor = pidfd_open(pid, 0)
+    if descriptor >= 0 { return descriptor }
+    switch errno {
+    case ESRCH: throw .noSuchProcess(pid: pid)
+    case ENOSYS: return nil
+    default: throw .cannotRead(path: "/proc/\(pid)", errno: errno)
+    }
+  }
+
+  /// Whether the process behind a pidfd has exited: the pidfd becomes readable then, also
+  /// while the process is a zombie whose PID is not reaped yet.
+  static func hasExited(processHandle descriptor: Int32) -> Bool {
+    var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+    while true {
+      let ready = poll(&entry, 1, 0)
+      if ready < 0 && errno == EINTR { continue }
+      return ready > 0 && entry.revents & Int16(POLLIN) != 0
+    }
+  }
+
+  /// Closes a descriptor the library opened.
+  static func close(_ descriptor: Int32) {
+    _ = Glibc.close(descriptor)
   }
 }
