@@ -61,14 +61,16 @@ public struct MountPairing: Sendable {
   /// Pairs a mount left over on each side that keeps its ID, filesystem, root and source
   /// at another mount point: a move, in a table read twice without its namespace's identity.
   private mutating func pairMoves(_ before: [MountEntry], _ after: [MountEntry]) {
-    var leftoverByID: [UInt32: Int] = [:]
+    var leftoversByID: [UInt32: [Int]] = [:]
     for (index, entry) in after.enumerated() where beforeIndex[index] == nil {
-      leftoverByID[entry.id] = index
+      leftoversByID[entry.id, default: []].append(index)
     }
-    guard !leftoverByID.isEmpty else { return }
+    guard !leftoversByID.isEmpty else { return }
     for (index, entry) in before.enumerated() where afterIndex[index] == nil {
-      guard let candidate = leftoverByID.removeValue(forKey: entry.id),
-        Self.isSameMount(entry, after[candidate])
+      guard let candidates = leftoversByID[entry.id],
+        let candidate = candidates.first(where: {
+          beforeIndex[$0] == nil && Self.isSameMount(entry, after[$0])
+        })
       else { continue }
       afterIndex[index] = candidate
       beforeIndex[candidate] = index
