@@ -15,10 +15,15 @@ enum SystemCall {
   ///
   /// A live mountinfo file is consistent only within one sequence of reads from one open
   /// file description, so it is read completely before anything is parsed.
+  ///
+  /// The file is opened without blocking, so that a FIFO nobody writes to reads as empty
+  /// instead of hanging in `open`; reads then block as usual.
   static func readAll(path: String, limit: Int) throws(AuditError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
     guard descriptor >= 0 else { throw .cannotRead(path: path, errno: errno) }
-    defer { close(descriptor) }
+    defer { Glibc.close(descriptor) }
+    let flags = fcntl(descriptor, F_GETFL)
+    if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
     return try readAll(descriptor: descriptor, path: path, limit: limit)
   }
 

@@ -52,4 +52,15 @@ struct MalformedTableTests {
     #expect(run.status == 2)
     #expect(run.stderr == "mountaudit: cannot read 'fixtures/malformed': Is a directory\n")
   }
+
+  @Test("a FIFO that nobody writes to reads as empty instead of hanging")
+  func fifoWithoutWriter() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-fifo-\(UUID().uuidString)").path
+    try #require(mkfifo(path, 0o600) == 0)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try Binary.run(["tree", path])
+    #expect(run.status == 2)
+    #expect(run.stderr == "mountaudit: '\(path)' is not a mountinfo table: it is empty\n")
+  }
 }
