@@ -5,7 +5,7 @@
 set -euo pipefail
 
 readonly PACKAGES=(libmount-dev pkgconf runc jq busybox-static python3-jsonschema
-  crun bubblewrap systemd-container podman lxc)
+  crun bubblewrap systemd-container podman lxc strace)
 
 sudo_if_needed() {
   if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi
