@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// An ordinary user auditing a root container: the table is readable, the namespace links
+/// are not. What can be audited is audited, and the report names what was skipped and why.
+@Suite("Unprivileged audits", .enabled(if: RuncLab.shouldRun))
+struct UnprivilegedAuditTests {
+  @Test("as nobody, a root container is audited with the namespace checks named as skipped")
+  func auditAsNobody() throws {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-nobody-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(
+      at: scratch, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: 0o755])
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let binary = scratch.appendingPathComponent("mountaudit")
+    try FileManager.default.copyItem(at: Binary.url, to: binary)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
+
+    try RuncLab.withContainer("docker-sock") { pid, _ in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments = [
+        "--reuid=65534", "--regid=65534", "--clear-groups", binary.path, String(pid),
+        "--format", "json",
+      ]
+      let output = Pipe()
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+
+      #expect(process.terminationStatus == 1, "the socket is still found")
+      let report = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+      let findings = try #require(report["findings"] as? [[String: Any]])
+      #expect(findings.contains { $0["rule"] as? String == "host.runtime-socket" })
+      let skipped = try #require(report["skipped"] as? [[String: Any]])
+      #expect(skipped.map { $0["rule"] as? String } == ["namespace.host"])
+      let host = try #require(report["host"] as? [String: Any])
+      let notes = try #require(host["notes"] as? [String])
+      #expect(
+        notes.first
+          == "the mount namespace of PID \(pid) is unreadable (Permission denied); "
+          + "namespace.host was not checked")
+    }
+  }
+}
