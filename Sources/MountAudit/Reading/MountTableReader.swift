@@ -40,6 +40,8 @@ public struct MountTableReader: Sendable {
       switch origin {
       case .standardInput:
         bytes = try SystemCall.readAll(descriptor: 0, path: "stdin", limit: sizeLimit)
+      case .process:
+        bytes = try liveBytes(of: origin)
       default:
         bytes = try SystemCall.readAll(path: origin.path, limit: sizeLimit)
       }
@@ -48,6 +50,20 @@ public struct MountTableReader: Sendable {
       throw .cannotRead(path: origin.path, errno: errno)
     }
     return bytes
+  }
+
+  /// How many times a live table is read before giving up when it changes during each read.
+  static let attempts = 5
+
+  /// A process's table read whole, again if a mount or unmount happened during the read,
+  /// so that no mount is missed or counted twice.
+  private func liveBytes(of origin: TableOrigin) throws(AuditError) -> [UInt8] {
+    for _ in 0..<Self.attempts {
+      let read = try SystemCall.readAll(
+        path: origin.path, limit: sizeLimit, watchingMounts: true)
+      if !read.tableChanged { return read.bytes }
+    }
+    throw .tableKeptChanging(path: origin.path, attempts: Self.attempts)
   }
 
   /// Parses mountinfo text that is already in memory.

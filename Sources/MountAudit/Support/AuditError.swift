@@ -12,6 +12,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   case notMountinfo(input: String, first: ParseProblem?)
   /// libmount failed on well-formed input.
   case libmount(LibmountError)
+  /// The mount table kept changing while it was read, on every attempt.
+  case tableKeptChanging(path: String, attempts: Int)
   /// A file that starts like JSON is not a snapshot mountaudit can read.
   case invalidSnapshot(path: String, reason: String)
 
@@ -38,6 +40,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
       return "'\(input)' is not a mountinfo table: it is empty"
     case .libmount(let error):
       return error.description
+    case .tableKeptChanging(let path, let attempts):
+      return "'\(path)' changed while it was read, on each of \(attempts) attempts"
     case .invalidSnapshot(let path, let reason):
       return "'\(path)' is not a mountaudit snapshot: \(reason)"
     }

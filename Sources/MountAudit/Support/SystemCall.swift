@@ -19,12 +19,28 @@ enum SystemCall {
   /// The file is opened without blocking, so that a FIFO nobody writes to reads as empty
   /// instead of hanging in `open`; reads then block as usual.
   static func readAll(path: String, limit: Int) throws(AuditError) -> [UInt8] {
+    try readAll(path: path, limit: limit, watchingMounts: false).bytes
+  }
+
+  /// Reads a whole file as `readAll(path:limit:)` does and, when `watchingMounts`, says
+  /// whether the mount table behind a `/proc/<pid>/mountinfo` changed while it was read:
+  /// the kernel flags such a file with `POLLPRI` on every mount or unmount after its open,
+  /// and a table read across such a change may miss or repeat mounts.
+  static func readAll(
+    path: String, limit: Int, watchingMounts: Bool
+  ) throws(AuditError) -> (bytes: [UInt8], tableChanged: Bool) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
     guard descriptor >= 0 else { throw .cannotRead(path: path, errno: errno) }
     defer { Glibc.close(descriptor) }
     let flags = fcntl(descriptor, F_GETFL)
     if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-    return try readAll(descriptor: descriptor, path: path, limit: limit)
+    let bytes = try readAll(descriptor: descriptor, path: path, limit: limit)
+    guard watchingMounts else { return (bytes, false) }
+    var entry = pollfd(fd: descriptor, events: Int16(POLLPRI), revents: 0)
+    var ready: Int32
+    repeat { ready = poll(&entry, 1, 0) } while ready < 0 && errno == EINTR
+    let changed = ready > 0 && entry.revents & Int16(POLLPRI | POLLERR) != 0
+    return (bytes, changed)
   }
 
   /// Reads from an open descriptor until end of file, up to `limit` bytes.

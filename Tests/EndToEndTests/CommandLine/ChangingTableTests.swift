@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// A namespace whose mounts change all the time (a tmpfs mounted and unmounted in a loop):
+/// every read gives a consistent table or says plainly that it kept changing.
+@Suite("Tables that change while they are read", .enabled(if: getuid() == 0))
+struct ChangingTableTests {
+  @Test("a churning namespace is read consistently, or the error says it kept changing")
+  func churn() throws {
+    let churn = Process()
+    churn.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    churn.arguments = [
+      "--mount", "--propagation", "private", "sh", "-c",
+      "mount -t tmpfs base /mnt; for n in $(seq 1 200); do mkdir /mnt/$n; "
+        + "mount -t tmpfs t$n /mnt/$n; done; mkdir /mnt/churn; "
+        + "while true; do mount -t tmpfs x /mnt/churn; umount /mnt/churn; done",
+    ]
+    churn.standardOutput = FileHandle.nullDevice
+    churn.standardError = FileHandle.nullDevice
+    try churn.run()
+    defer {
+      kill(churn.processIdentifier, SIGKILL)
+      churn.waitUntilExit()
+    }
+    // unshare execs sh in the new namespace: its PID is the one to read.
+    usleep(500_000)
+    let pid = churn.processIdentifier
+    for _ in 0..<10 {
+      let run = try Binary.run(["tree", String(pid), "--format", "json"])
+      if run.status == 0 {
+        let mounts = try #require(run.json()["mounts"] as? [[String: Any]])
+        let ids = mounts.compactMap { $0["id"] as? Int }
+        #expect(Set(ids).count == ids.count, "no mount counted twice")
+        #expect(mounts.count >= 200)
+      } else {
+        #expect(run.status == 2)
+        #expect(
+          run.stderr
+            == "mountaudit: '/proc/\(pid)/mountinfo' changed while it was read, "
+            + "on each of 5 attempts\n")
+      }
+    }
+  }
+}
