@@ -148,8 +148,9 @@ enum HelpText {
     Exit status:
       0    no finding at or above --fail-on
       1    findings at or above --fail-on
-      2    the audit could not run (no such process, permission denied, unreadable
-           or empty input, no well-formed mountinfo line)
+      2    the audit could not run (no such process, a process that exited while
+           it was read, permission denied, unreadable or empty input, no
+           well-formed mountinfo line, a table that changed during every read)
       64   usage error
 
     """
