@@ -26,7 +26,11 @@ extension ArgumentParser {
       before: try origin(positionals[0]), after: try origin(positionals[1]))
     diff.format = try format(options["--format"])
     diff.comparesAudits = options["--audit"] != nil
-    if !diff.comparesAudits {
+    if diff.comparesAudits {
+      for name in ["--ignore", "--normalize", "--match", "--container"] where options[name] != nil {
+        throw UsageError(message: "option '\(name)' does not apply to 'diff --audit'")
+      }
+    } else {
       for name in ["--host", "--host-pid", "--profile"] where options[name] != nil {
         throw UsageError(message: "option '\(name)' applies to 'diff' only with '--audit'")
       }

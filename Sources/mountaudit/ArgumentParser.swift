@@ -45,6 +45,9 @@ struct ArgumentParser {
       return .diff(try Self.diff(options, positionals))
     case "snapshot":
       try Self.reject(options, allowed: ["--host", "--host-pid"], command: command)
+      guard !positionals.isEmpty else {
+        throw UsageError(message: "'snapshot' needs the PID of a running process")
+      }
       guard case .process(let pid) = try Self.target(positionals, command: command) else {
         throw UsageError(message: "'snapshot' takes a PID: it captures a running process")
       }

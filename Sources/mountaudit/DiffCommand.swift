@@ -10,12 +10,14 @@ struct DiffCommand {
     let reader = MountTableReader()
     let before = try Self.read(options.before, reader: reader)
     let after = try Self.read(options.after, reader: reader)
-    let beforeTree = MountTree(options.normalization.apply(to: before.table))
-    let afterTree = MountTree(options.normalization.apply(to: after.table))
+    let beforeTree = MountTree(before.table)
+    let afterTree = MountTree(after.table)
     let matching = MountDiff.matching(
       for: options.matching, beforeTree, afterTree,
       namespaces: (before.namespace, after.namespace))
-    let diff = MountDiff(beforeTree, afterTree, matching: matching, ignoring: options.ignored)
+    let diff = MountDiff(
+      beforeTree, afterTree, matching: matching, ignoring: options.ignored,
+      normalization: options.normalization)
     var trace: (container: MountTree, result: PropagationTrace)?
     if let origin = options.container {
       let container = MountTree(try Self.read(origin, reader: reader).table)
@@ -31,6 +33,11 @@ struct DiffCommand {
     case .json:
       Output.write(
         DiffJSONReport(diff, normalizations: names, trace: trace).document.serialized())
+    }
+    // Lines left out (named on stderr and in the header) leave the comparison incomplete:
+    // that is trouble, as in diff(1), whatever the readable lines say.
+    if !before.table.problems.isEmpty || !after.table.problems.isEmpty {
+      return ExitStatus.cannotRun
     }
     let isLeftBehind = trace?.result.leftBehind.isEmpty == false
     return diff.hasDifferences || isLeftBehind ? ExitStatus.findings : ExitStatus.clean

@@ -116,7 +116,8 @@ enum HelpText {
     Exit status:
       0    no differences
       1    differences (or, with --container, a mount left behind)
-      2    a table could not be read
+      2    a table could not be read, or some of its lines could not (the
+           report names them)
       64   usage error
 
     """

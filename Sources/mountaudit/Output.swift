@@ -22,14 +22,25 @@ enum Output {
     write(Array(line.utf8), to: STDERR_FILENO)
   }
 
-  /// Writes every byte, retrying short writes; a closed pipe ends the output quietly.
+  /// The errno of the first failed write to stdout other than a closed pipe (a full disk,
+  /// an I/O error), so that the run can fail instead of leaving a truncated report.
+  nonisolated(unsafe) static var writeFailure: Int32?
+
+  /// Writes every byte, retrying short writes; a closed pipe ends the output quietly, any
+  /// other failure on stdout is remembered in `writeFailure`.
   private static func write(_ bytes: [UInt8], to descriptor: Int32) {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {
         let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
         if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
+        if written <= 0 {
+          let reason = written < 0 ? errno : ENOSPC
+          if descriptor == STDOUT_FILENO, reason != EPIPE, writeFailure == nil {
+            writeFailure = reason
+          }
+          return
+        }
         offset += written
       }
     }

@@ -20,7 +20,12 @@ func run(_ arguments: [String]) -> Int32 {
     return ExitStatus.usage
   }
   do {
-    return try Commands.run(invocation)
+    let status = try Commands.run(invocation)
+    if let failure = Output.writeFailure {
+      Output.error("cannot write the report: \(String(cString: strerror(failure)))")
+      return ExitStatus.cannotRun
+    }
+    return status
   } catch {
     Output.error(error.description)
     return ExitStatus.cannotRun

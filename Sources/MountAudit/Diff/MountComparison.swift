@@ -12,9 +12,14 @@ struct MountComparison {
   /// Within one namespace, peer-group numbers and devices are compared by value too.
   private let comparesNumbers: Bool
 
+  /// The entries with normalized values, which the plain fields are compared on.
+  private let normalized: (before: [MountEntry], after: [MountEntry])
+
   init(
-    _ before: MountTree, _ after: MountTree, pairing: MountPairing, ignoring: Set<DiffField>
+    _ before: MountTree, _ after: MountTree, pairing: MountPairing, ignoring: Set<DiffField>,
+    normalized: (before: [MountEntry], after: [MountEntry])
   ) {
+    self.normalized = normalized
     self.before = before
     self.after = after
     self.pairing = pairing
@@ -42,30 +47,38 @@ struct MountComparison {
   func fieldChanges(before index: Int, after match: Int) -> [FieldChange] {
     let old = before.entries[index]
     let new = after.entries[match]
+    let oldValues = normalized.before[index]
+    let newValues = normalized.after[match]
     var changes: [FieldChange] = []
-    func compare(_ field: DiffField, _ first: ByteString, _ second: ByteString) {
-      if !ignored.contains(field), first != second {
-        changes.append(FieldChange(field: field, old: first, new: second))
+    // Plain fields are compared normalized and shown as read.
+    func compare(_ field: DiffField, _ key: KeyPath<MountEntry, ByteString>) {
+      if !ignored.contains(field), oldValues[keyPath: key] != newValues[keyPath: key] {
+        changes.append(FieldChange(field: field, old: old[keyPath: key], new: new[keyPath: key]))
       }
     }
-    if !ignored.contains(.mountPoint) { compare(.mountPoint, old.mountPoint, new.mountPoint) }
+    compare(.mountPoint, \.mountPoint)
     if !ignored.contains(.parent), let change = parentChange(index, match) {
       changes.append(change)
     }
-    if old.filesystemType != new.filesystemType {
-      compare(.fsType, ByteString(old.filesystemType), ByteString(new.filesystemType))
+    if !ignored.contains(.fsType), old.filesystemType != new.filesystemType {
+      changes.append(
+        FieldChange(
+          field: .fsType, old: ByteString(old.filesystemType), new: ByteString(new.filesystemType)))
     }
-    compare(.source, old.source, new.source)
-    compare(.root, old.root, new.root)
-    if !ignored.contains(.options), old.mountOptions != new.mountOptions,
-      let change = Self.setChange(.options, old.mountOptions, new.mountOptions)
+    compare(.source, \.source)
+    compare(.root, \.root)
+    if !ignored.contains(.options), oldValues.mountOptions != newValues.mountOptions,
+      let change = Self.setChange(
+        .options, oldValues.mountOptions, newValues.mountOptions,
+        old: ByteString(old.mountOptions.joined(separator: ",")),
+        new: ByteString(new.mountOptions.joined(separator: ",")))
     {
       changes.append(change)
     }
-    if !ignored.contains(.superOptions), old.superOptions != new.superOptions,
+    if !ignored.contains(.superOptions), oldValues.superOptions != newValues.superOptions,
       let change = Self.setChange(
-        .superOptions, Self.options(old.superOptions), Self.options(new.superOptions),
-        old: old.superOptions, new: new.superOptions)
+        .superOptions, Self.options(oldValues.superOptions),
+        Self.options(newValues.superOptions), old: old.superOptions, new: new.superOptions)
     {
       changes.append(change)
     }

@@ -21,17 +21,29 @@ public struct MountDiff: Sendable {
   /// The number of matched mounts with no change.
   public let unchangedCount: Int
 
-  /// Compares `before` with `after`.
+  /// Compares `before` with `after`, their values rewritten by `normalization` for the
+  /// comparison (reports show them as read); shadowing, parents and propagation come from
+  /// the tables as read.
   public init(
     _ before: MountTree, _ after: MountTree, matching: MountMatching,
-    ignoring ignored: Set<DiffField> = []
+    ignoring ignored: Set<DiffField> = [], normalization: TableNormalization = TableNormalization()
   ) {
     self.before = before
     self.after = after
     self.matching = matching
     self.ignored = ignored
-    let pairing = MountPairing(before, after, by: matching)
-    let comparison = MountComparison(before, after, pairing: pairing, ignoring: ignored)
+    let normalized =
+      normalization.rules.isEmpty
+      ? nil
+      : (
+        normalization.apply(to: before.table).entries, normalization.apply(to: after.table).entries
+      )
+    let pairing = MountPairing(
+      before, after, by: matching,
+      normalizedMountPoints: normalized.map { ($0.0.map(\.mountPoint), $0.1.map(\.mountPoint)) })
+    let comparison = MountComparison(
+      before, after, pairing: pairing, ignoring: ignored,
+      normalized: normalized ?? (before.entries, after.entries))
     let beforeKeys = MountPairing.stackKeys(before.entries)
     let afterKeys = MountPairing.stackKeys(after.entries)
 
@@ -68,8 +80,12 @@ public struct MountDiff: Sendable {
     self.unchangedCount = unchanged
   }
 
-  /// Chooses the matching for `choice`: by mount ID when the namespace identities say the
-  /// tables are one namespace, by mount point otherwise.
+  /// Chooses the matching for `choice`: by mount ID when the tables are one namespace, by
+  /// mount point otherwise.
+  ///
+  /// One namespace means the same namespace identity and the same root mount (same ID,
+  /// device, root and type at `/`): the kernel recycles namespace inode numbers as well as
+  /// mount IDs, so two containers started one after the other can show the same identity.
   public static func matching(
     for choice: MatchingChoice, _ before: MountTree, _ after: MountTree,
     namespaces: (before: NamespaceIdentity?, after: NamespaceIdentity?) = (nil, nil)
@@ -78,9 +94,10 @@ public struct MountDiff: Sendable {
     case .mountID: return .mountID
     case .mountPoint: return .mountPoint
     case .automatic:
-      // Mount IDs are recycled: two containers started one after the other can show the
-      // same IDs, so only the kernel's namespace identity proves one namespace.
-      guard let first = namespaces.before, let second = namespaces.after, first == second
+      guard let first = namespaces.before, let second = namespaces.after, first == second,
+        let firstRoot = before.visibleMount(at: "/"), let secondRoot = after.visibleMount(at: "/"),
+        firstRoot.id == secondRoot.id, firstRoot.device == secondRoot.device,
+        firstRoot.root == secondRoot.root, firstRoot.filesystemType == secondRoot.filesystemType
       else { return .mountPoint }
       return .mountID
     }

@@ -9,14 +9,24 @@ public struct MountPairing: Sendable {
   public var beforeIndex: [Int?]
 
   /// Matches the mounts of `before` and `after` the way `matching` says.
-  public init(_ before: MountTree, _ after: MountTree, by matching: MountMatching) {
+  ///
+  /// `normalizedMountPoints`, when a normalization rewrote them, pair the mounts that the
+  /// mount points as read leave unpaired: read names first, so that normalizing many mount
+  /// points to one name (every container's `.../<id>/rootfs`) cannot pair unrelated mounts.
+  public init(
+    _ before: MountTree, _ after: MountTree, by matching: MountMatching,
+    normalizedMountPoints: (before: [ByteString], after: [ByteString])? = nil
+  ) {
     self.matching = matching
     afterIndex = Array(repeating: nil, count: before.entries.count)
     beforeIndex = Array(repeating: nil, count: after.entries.count)
     switch matching {
     case .mountID: pairByID(before.entries, after.entries)
     case .mountPoint:
-      pairByMountPoint(before.entries, after.entries)
+      pairByMountPoint(before.entries.map(\.mountPoint), after.entries.map(\.mountPoint))
+      if let normalizedMountPoints {
+        pairByMountPoint(normalizedMountPoints.before, normalizedMountPoints.after)
+      }
       pairMoves(before.entries, after.entries)
     }
   }
@@ -37,22 +47,37 @@ public struct MountPairing: Sendable {
     }
   }
 
-  /// Whether a recycled ID could be hiding a different mount: a mount keeps its
-  /// filesystem, root and source when it moves, and its mount point otherwise.
+  /// Whether two mounts with one ID are one mount: a mount keeps its filesystem (type and
+  /// device) for life, and its root and source when it moves. A moved mount of a
+  /// pseudo-filesystem with an anonymous device and a generic source (`tmpfs` from
+  /// `tmpfs`) cannot be told from a new one, since the kernel recycles both the ID and the
+  /// device: that counts as a removal and an addition.
   private static func isSameMount(_ first: MountEntry, _ second: MountEntry) -> Bool {
+    guard first.device == second.device, first.filesystemType == second.filesystemType else {
+      return false
+    }
     if first.mountPoint == second.mountPoint { return true }
-    return first.device == second.device && first.root == second.root
-      && first.filesystemType == second.filesystemType && first.source == second.source
+    guard first.root == second.root, first.source == second.source else { return false }
+    let isGeneric =
+      first.device.major == 0
+      && (first.source.isEmpty || first.source == "none"
+        || first.source.bytes == Array(first.filesystemType.utf8)
+        || first.filesystemType.hasPrefix(first.source.lossyText))
+    return !isGeneric
   }
 
-  private mutating func pairByMountPoint(_ before: [MountEntry], _ after: [MountEntry]) {
-    let beforeKeys = Self.stackKeys(before)
-    let afterKeys = Self.stackKeys(after)
+  /// Pairs the mounts not paired yet by mount point and position in the stack of the
+  /// unpaired mounts there.
+  private mutating func pairByMountPoint(_ before: [ByteString], _ after: [ByteString]) {
+    let beforeKeys = Self.stackKeys(before, including: afterIndex.map { $0 == nil })
+    let afterKeys = Self.stackKeys(after, including: beforeIndex.map { $0 == nil })
     var indexByKey: [StackKey: Int] = [:]
     indexByKey.reserveCapacity(after.count)
-    for (index, key) in afterKeys.enumerated() { indexByKey[key] = index }
+    for (index, key) in afterKeys.enumerated() {
+      if let key { indexByKey[key] = index }
+    }
     for (index, key) in beforeKeys.enumerated() {
-      guard let candidate = indexByKey[key] else { continue }
+      guard let key, let candidate = indexByKey[key] else { continue }
       afterIndex[index] = candidate
       beforeIndex[candidate] = index
     }
@@ -86,12 +111,21 @@ public struct MountPairing: Sendable {
 
   /// Each mount's stack key, in input order.
   static func stackKeys(_ entries: [MountEntry]) -> [StackKey] {
+    stackKeys(entries.map(\.mountPoint), including: nil).map { $0! }
+  }
+
+  /// The stack key of each mount point that `including` selects (all when `nil`), counting
+  /// positions among the selected ones only.
+  private static func stackKeys(
+    _ mountPoints: [ByteString], including: [Bool]?
+  ) -> [StackKey?] {
     var seen: [ByteString: Int] = [:]
-    seen.reserveCapacity(entries.count)
-    return entries.map { entry in
-      let position = seen[entry.mountPoint, default: 0]
-      seen[entry.mountPoint] = position + 1
-      return StackKey(mountPoint: entry.mountPoint, position: position)
+    seen.reserveCapacity(mountPoints.count)
+    return mountPoints.enumerated().map { index, mountPoint in
+      if let including, !including[index] { return nil }
+      let position = seen[mountPoint, default: 0]
+      seen[mountPoint] = position + 1
+      return StackKey(mountPoint: mountPoint, position: position)
     }
   }
 }

@@ -86,11 +86,35 @@ struct CompiledRule {
 
   // MARK: Overlay layers
 
+  /// Directories whose entries are layer IDs: overlay2's (`overlay2/<id>`, its short links
+  /// `l/<id>`), containers/storage's (`overlay/<id>`), containerd's snapshots (numbered).
+  private static let layerParents: Set<[UInt8]> = Set(
+    ["overlay2", "overlay", "l", "overlayfs"].map { Array($0.utf8) })
+
   private static func replacingLayers(_ bytes: [UInt8]) -> [UInt8] {
     guard bytes.contains(UInt8(ascii: "/")) else { return bytes }
-    return rewritingWords(bytes, isWordByte: isAlphanumeric) { word in
-      word.count >= 20 ? Array("<layer>".utf8) : nil
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var previous: ArraySlice<UInt8> = []
+    var index = 0
+    while index < bytes.count {
+      if isSeparator(bytes[index]) {
+        output.append(bytes[index])
+        index += 1
+        continue
+      }
+      let end = componentEnd(bytes, from: index)
+      let component = bytes[index..<end]
+      let isLayerID =
+        layerParents.contains(Array(previous)) && component.count >= 20
+        && component.allSatisfy(isAlphanumeric)
+      let isSnapshot =
+        previous.elementsEqual("snapshots".utf8) && component.allSatisfy { (48...57).contains($0) }
+      output += isLayerID || isSnapshot ? Array("<layer>".utf8) : Array(component)
+      previous = component
+      index = end
     }
+    return output
   }
 
   // MARK: Sizes

@@ -109,7 +109,9 @@ public enum NormalizationRule: Sendable, Equatable {
   /// `.../overlay-containers/<id>`, `/var/lib/kubelet/pods/<uid>`, `/run/netns/<name>`...)
   /// becomes `<id>`, whatever the runtime named it.
   case runtimeState
-  /// Layer directories in overlay's `lowerdir`, `upperdir` and `workdir` become `<layer>`.
+  /// Layer IDs become `<layer>`: a directory of 20 or more letters and digits in
+  /// `overlay2/`, `overlay2/l/` or containers/storage's `overlay/`, and containerd's numbered
+  /// `snapshots/<n>`, wherever they appear (`lowerdir`, `upperdir`, `workdir`, mount points).
   case overlayLayers
   /// `size=` and `nr_inodes=` in super options become `size=<size>` and `nr_inodes=<n>`.
   case tmpfsSizes

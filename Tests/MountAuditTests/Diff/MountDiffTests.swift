@@ -129,8 +129,8 @@ struct MountDiffTests {
     #expect(result.changes[1].fields[0].detail == "no longer '/proc/bus'")
   }
 
-  @Test("within one namespace, a mount on another filesystem instance is a device change")
-  func deviceByValueWithinOneNamespace() throws {
+  @Test("within one namespace, one ID on another filesystem is a new mount, not a change")
+  func newFilesystemWithinOneNamespace() throws {
     let first = try Tables.tree(
       """
       68 46 8:1 /rootfs / ro - ext4 /dev/vda rw
@@ -143,8 +143,46 @@ struct MountDiffTests {
       """)
     #expect(MountDiff(first, second, matching: .mountPoint).changes.isEmpty)
     let result = MountDiff(first, second, matching: .mountID)
-    #expect(result.changes.map(\.entry.mountPoint) == ["/proc"])
-    #expect(result.changes[0].fields.map(\.field) == [.device])
+    #expect(result.changes.map(\.kind) == [.removed, .added])
+    #expect(result.changes.map(\.entry.mountPoint) == ["/proc", "/proc"])
+  }
+
+  @Test("a tmpfs unmounted and another mounted elsewhere is no move, though ID and device recur")
+  func genericRemountIsNoMove() throws {
+    let result = try diff(
+      """
+      20 1 8:1 / / rw - ext4 /dev/sda1 rw
+      45 20 0:50 / /tmp rw - tmpfs tmpfs rw
+      """,
+      """
+      20 1 8:1 / / rw - ext4 /dev/sda1 rw
+      45 20 0:50 / /etc rw - tmpfs tmpfs rw
+      """)
+    #expect(result.changes.map(\.kind) == [.added, .removed])
+    #expect(result.changes.map(\.entry.mountPoint) == ["/etc", "/tmp"])
+  }
+
+  @Test("normalized mount points pair only the mounts the read names leave unpaired")
+  func normalizedPairing() throws {
+    let first = try Tables.table(
+      """
+      20 1 8:1 / / rw - ext4 /dev/sda1 rw
+      30 20 0:30 / /run/c/aaaa/rootfs rw - overlay overlay rw
+      31 20 0:31 / /run/c/bbbb/rootfs rw - overlay overlay rw
+      """)
+    let second = try Tables.table(
+      """
+      20 1 8:1 / / rw - ext4 /dev/sda1 rw
+      31 20 0:31 / /run/c/bbbb/rootfs rw - overlay overlay rw
+      32 20 0:32 / /run/c/cccc/rootfs ro - overlay overlay rw
+      """)
+    let normalization = try TableNormalization(parsing: #"s/\/c\/[a-z]+/\/c\/ID/"#)
+    let result = MountDiff(
+      MountTree(first), MountTree(second), matching: .mountPoint, normalization: normalization)
+    #expect(result.changes.count == 1)
+    #expect(result.changes.first?.before?.id == 30)
+    #expect(result.changes.first?.after?.id == 32)
+    #expect(result.changes.first?.fields.map(\.field) == [.options])
   }
 
   @Test("ignored fields are left out of the comparison")
