@@ -95,10 +95,25 @@ public struct Auditor: Sendable {
       namespaces: namespaces, networkNamespaces: networkNamespaces,
       kernelPaths: inputs.kernelPaths, profile: profile)
     let outcome = engine.evaluate(context)
+    var host = inputs.host
+    host.notes += Self.notes(onProblemsOf: inputs.hostTable)
     return AuditReport(
       target: inputs.target.origin, targetNamespace: inputs.targetNamespace,
-      mountCount: inputs.target.entries.count, host: inputs.host, profile: profile,
+      mountCount: inputs.target.entries.count, host: host, profile: profile,
       skipped: outcome.skipped, findings: outcome.findings, snapshot: inputs.snapshot)
+  }
+
+  /// One note per line of the host table that could not be read (the first ten, then a
+  /// count): host-side paths through those mounts are unknown, so leaks through them can
+  /// be missed, and the report must say so.
+  static func notes(onProblemsOf table: MountTable?) -> [String] {
+    guard let table, !table.problems.isEmpty else { return [] }
+    let shown = table.problems.prefix(10).map { problem in
+      "host table \(table.origin) line \(problem.line) was left out (\(problem.problem)); "
+        + "host-side paths through it are unknown"
+    }
+    let rest = table.problems.count - shown.count
+    return shown + (rest > 0 ? ["\(rest) more lines of the host table were left out"] : [])
   }
 
   /// Chooses the host table and namespace, falling back where the system refuses.

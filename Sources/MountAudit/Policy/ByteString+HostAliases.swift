@@ -12,4 +12,17 @@ extension ByteString {
     }
     return self
   }
+
+  /// The path without the marker the kernel appends to the root of a bind whose file was
+  /// deleted on the host (`//deleted`, or ` (deleted)` in older kernels): the inode stays
+  /// reachable through the bind, so it is judged by the name it had.
+  var withoutDeletedMarker: ByteString {
+    for marker in ["//deleted", " (deleted)"] {
+      let suffix = Array(marker.utf8)
+      if bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) {
+        return ByteString(Array(bytes.dropLast(suffix.count)))
+      }
+    }
+    return self
+  }
 }

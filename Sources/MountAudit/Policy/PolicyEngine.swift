@@ -40,7 +40,8 @@ public struct PolicyEngine: Sendable {
     of metadata: RuleMetadata, in context: AuditContext
   ) -> String? {
     if metadata.requirements.contains(.liveNamespace), context.namespaces == nil {
-      return "needs the live mount namespaces of the target and the host (audit a PID)"
+      return "needs the mount namespaces of the target and the host (known only when auditing "
+        + "a PID whose namespace links are readable)"
     }
     if metadata.requirements.contains(.hostTable), context.host == nil {
       return "needs the host's mount table (pass --host FILE or --host-pid N)"

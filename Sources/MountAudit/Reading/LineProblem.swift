@@ -16,6 +16,9 @@ public enum LineProblem: Error, Hashable, Sendable, CustomStringConvertible {
   case rawTab(field: String)
   /// The line contains a NUL byte, which the kernel never prints.
   case containsNUL
+  /// The line ends with a carriage return, which the kernel never prints there: a saved
+  /// table with CRLF line endings.
+  case carriageReturn
   /// The line is empty.
   case emptyLine
   /// libmount's mountinfo parser rejected a line that passed the structural check.
@@ -41,6 +44,8 @@ public enum LineProblem: Error, Hashable, Sendable, CustomStringConvertible {
       "\(field) contains a raw tab (the kernel prints \\011)"
     case .containsNUL:
       "line contains a NUL byte"
+    case .carriageReturn:
+      "line ends with a carriage return (CRLF line endings; convert the file with dos2unix)"
     case .emptyLine:
       "empty line"
     case .rejectedByLibmount:

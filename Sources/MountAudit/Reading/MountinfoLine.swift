@@ -30,6 +30,7 @@ struct MountinfoLine {
   init(parsing bytes: ArraySlice<UInt8>) throws(LineProblem) {
     if bytes.isEmpty { throw .emptyLine }
     if bytes.contains(0) { throw .containsNUL }
+    if bytes.last == UInt8(ascii: "\r") { throw .carriageReturn }
     let space = UInt8(ascii: " ")
     var fields: [ArraySlice<UInt8>] = []
     fields.reserveCapacity(12)

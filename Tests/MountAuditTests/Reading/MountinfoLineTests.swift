@@ -82,6 +82,7 @@ struct MountinfoLineTests {
       ("1 2 0:3 / /a  - tmpfs tmpfs rw", .emptyField(field: "mount options")),
       ("1 2 0:3 / /a rw -  tmpfs rw", .emptyField(field: "filesystem type")),
       ("1 2 0:3 / /a rw - tmpfs tmpfs r\u{0}w", .containsNUL),
+      ("1 2 0:3 / /a rw - tmpfs tmpfs rw\r", .carriageReturn),
     ])
   func malformed(line: String, problem: LineProblem) {
     #expect(RawLine.problem(line) == problem)

@@ -25,6 +25,19 @@ struct DevUnexpectedNodeRuleTests {
         == "devtmpfs '/sda' (0:6) is bound at '/dev/sda', which is not a default device node")
   }
 
+  @Test("fires on the host console bound anywhere but /dev/console")
+  func consoleElsewhere() throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target: """
+        700 650 0:60 / / rw,relatime - overlay overlay rw
+        702 700 0:65 / /dev rw,nosuid - tmpfs tmpfs rw,mode=755
+        705 702 0:6 /console /dev/tty rw,nosuid - devtmpfs devtmpfs rw,mode=755
+        706 702 0:6 /console /dev/console rw,nosuid - devtmpfs devtmpfs rw,mode=755
+        """)
+    #expect(findings.map(\.mountPoint) == ["/dev/tty"])
+  }
+
   @Test("accepts the default nodes a user-namespaced runtime binds, net/tun included")
   func defaultNodes() throws {
     let names = [

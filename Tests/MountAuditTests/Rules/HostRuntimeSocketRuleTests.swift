@@ -31,6 +31,19 @@ struct HostRuntimeSocketRuleTests {
         == "'/run/docker.sock' exposes the host's '/run/docker.sock' (docker API socket)")
   }
 
+  @Test func aDeletedSocketStillReachableThroughItsBindIsCaught() throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target: """
+        \(root)
+        732 700 0:24 /docker.sock//deleted /mnt/a rw - tmpfs tmpfs rw
+        """, host: host)
+    #expect(findings.map(\.mountPoint) == ["/mnt/a"])
+    #expect(
+      findings.first?.message
+        == "'/mnt/a' exposes the host's '/run/docker.sock//deleted' (docker API socket)")
+  }
+
   @Test func aSocketUnderAnInnocentNameIsCaughtByItsHostSide() throws {
     let findings = try Tables.findings(
       of: rule,

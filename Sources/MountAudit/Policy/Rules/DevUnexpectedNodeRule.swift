@@ -7,7 +7,8 @@
 ///
 /// - Default severity: error.
 /// - Exceptions: the default nodes above, recognised by the last component of the root
-///   (`net/tun` by the last two); devtmpfs with root `/` (`dev.host-devtmpfs`).
+///   (`net/tun` by the last two), `console` only at `/dev/console` (where
+///   `dev.console-invalid` judges it); devtmpfs with root `/` (`dev.host-devtmpfs`).
 /// - Blind spots: device nodes created with mknod inside the container's own `/dev` tmpfs
 ///   are files, not mounts, and cannot be seen in mountinfo at all; podman --privileged and
 ///   docker --privileged create every host device that way, so a privileged container's
@@ -36,7 +37,7 @@ struct DevUnexpectedNodeRule: Rule {
   func check(_ context: AuditContext) -> [Finding] {
     context.visibleMounts.compactMap { mount in
       guard mount.filesystemType == "devtmpfs", mount.root != "/",
-        !Self.isDefaultNode(mount.root)
+        !Self.isDefaultNode(mount.root, at: mount.mountPoint)
       else { return nil }
       let message =
         "devtmpfs '\(mount.root)' (\(mount.device)) is bound at "
@@ -45,7 +46,10 @@ struct DevUnexpectedNodeRule: Rule {
     }
   }
 
-  private static func isDefaultNode(_ root: ByteString) -> Bool {
+  /// Whether `root` is a default node; the host's console only at `/dev/console`, where
+  /// `dev.console-invalid` judges it (elsewhere it is a second way onto the host console).
+  private static func isDefaultNode(_ root: ByteString, at mountPoint: ByteString) -> Bool {
+    if root.lastComponent == "console" { return mountPoint == "/dev/console" }
     if defaultNodes.contains(root.lastComponent) { return true }
     return root.components.suffix(2) == ["net", "tun"]
   }

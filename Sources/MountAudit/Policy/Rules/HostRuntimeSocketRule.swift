@@ -76,7 +76,7 @@ struct HostRuntimeSocketRule: Rule {
     guard !ExpectedHostMounts.isContainerRoot(mount) else { return nil }
     let paths = context.hostPaths(of: mount)
     for path in paths {
-      if let kind = kind(ofHostPath: path.canonicalHostPath) {
+      if let kind = kind(ofHostPath: path.withoutDeletedMarker.canonicalHostPath) {
         return Exposure(hostPath: path, kind: kind)
       }
     }

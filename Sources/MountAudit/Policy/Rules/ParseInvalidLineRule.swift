@@ -17,7 +17,9 @@ struct ParseInvalidLineRule: Rule {
 
   func check(_ context: AuditContext) -> [Finding] {
     context.target.table.problems.map { problem in
-      finding("line \(problem.line): \(problem.problem)", path: nil, line: problem.line)
+      finding(
+        "\(context.target.table.origin) line \(problem.line): \(problem.problem)", path: nil,
+        line: problem.line)
     }
   }
 }
