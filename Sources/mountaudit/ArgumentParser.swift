@@ -19,13 +19,24 @@ struct ArgumentParser {
 
   func parse() throws(UsageError) -> Invocation {
     var remaining = arguments[...]
-    if remaining.contains("--version") { return .version }
+    if remaining.contains("--version") {
+      guard remaining.count == 1 else {
+        throw UsageError(message: "'--version' takes no other argument")
+      }
+      return .version
+    }
     var command = "audit"
     if let first = remaining.first, Self.commands.contains(first) {
       command = first
       remaining = remaining.dropFirst()
     }
-    if command == "help" { return .help(command: remaining.first) }
+    if command == "help" {
+      guard remaining.count <= 1, remaining.allSatisfy(Self.commands.contains) else {
+        let names = Self.commands.filter { $0 != "help" }.joined(separator: ", ")
+        throw UsageError(message: "'help' takes one command: \(names)")
+      }
+      return .help(command: remaining.first)
+    }
     if remaining.contains("--help") || remaining.contains("-h") {
       return .help(command: arguments.first.flatMap { Self.commands.contains($0) ? $0 : nil })
     }
@@ -148,7 +159,7 @@ struct ArgumentParser {
   private static func target(
     _ positionals: [String], command: String
   ) throws(UsageError) -> TableOrigin {
-    guard let argument = positionals.first else {
+    guard let argument = positionals.first, !argument.isEmpty else {
       throw UsageError(message: "missing TARGET (a PID, a mountinfo file, or - for stdin)")
     }
     try expect(positionals, count: 1, command: command)

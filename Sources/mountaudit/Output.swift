@@ -3,9 +3,11 @@ import MountAudit
 
 /// Writes reports to stdout and diagnostics to stderr.
 enum Output {
-  /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+  /// Colour only on a terminal, and never when `NO_COLOR` is set to a non-empty value
+  /// (https://no-color.org).
   static var usesColor: Bool {
-    isatty(STDOUT_FILENO) == 1 && getenv("NO_COLOR") == nil
+    // no-color.org: set and not empty.
+    isatty(STDOUT_FILENO) == 1 && (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
   }
 
   static func write(_ text: String) {

@@ -86,6 +86,13 @@ struct CommandLineTests {
       (["tree", "x", "--host", "a"], "mountaudit: option '--host' does not apply to 'tree'"),
       (["rules", "extra"], "mountaudit: unexpected argument 'extra' for 'rules'"),
       (["x", "--format"], "mountaudit: missing value for '--format'"),
+      (
+        ["help", "nosuch"],
+        "mountaudit: 'help' takes one command: audit, tree, diff, snapshot, rules"
+      ),
+      (["--version", "extra"], "mountaudit: '--version' takes no other argument"),
+      ([""], "mountaudit: missing TARGET (a PID, a mountinfo file, or - for stdin)"),
+      (["snapshot"], "mountaudit: 'snapshot' needs the PID of a running process"),
     ])
   func usageErrors(arguments: [String], message: String) throws {
     let run = try Binary.run(arguments)

@@ -30,7 +30,7 @@
 struct HostSensitivePathRule: Rule {
   let metadata = RuleMetadata(
     id: "host.sensitive-path", severity: .error,
-    summary: "a sensitive host path is exposed",
+    summary: "a sensitive host path is exposed (a path below one: warning)",
     remediation: "Do not mount the host's system directories into containers; mount only "
       + "the specific data directory the workload needs, read-only where possible.",
     references: [

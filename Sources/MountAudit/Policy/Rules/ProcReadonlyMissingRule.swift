@@ -30,7 +30,8 @@
 struct ProcReadonlyMissingRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.readonly-missing", severity: .error,
-    summary: "/proc/bus, /proc/fs, /proc/irq, /proc/sys or /proc/sysrq-trigger is writable",
+    summary: "/proc/bus, /proc/fs, /proc/irq, /proc/sys or /proc/sysrq-trigger is writable "
+      + "(/proc/sys/net of the container's own network namespace: note)",
     remediation: "Keep the runtime's default readonlyPaths (do not run privileged or clear "
       + "them), and bind procfs files nowhere else read-write.",
     references: [
