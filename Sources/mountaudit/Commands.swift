@@ -20,7 +20,7 @@ enum Commands {
         Output.error("\(target): line \(problem.line): \(problem.problem)")
       }
       switch format {
-      case .text: Output.write(TreeTextReport(tree).text)
+      case .text: Output.stream { TreeTextReport(tree).write($0) }
       case .json: Output.write(TreeJSONReport(tree).document.serialized())
       }
       return ExitStatus.clean

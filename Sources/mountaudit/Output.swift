@@ -18,6 +18,21 @@ enum Output {
     write(bytes, to: STDOUT_FILENO)
   }
 
+  /// Writes what `produce` hands over to stdout in chunks of about 64 KiB, so that a large
+  /// report is never held whole in memory.
+  static func stream(_ produce: ((String) -> Void) -> Void) {
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 16)
+    produce { text in
+      buffer.append(contentsOf: text.utf8)
+      if buffer.count >= 1 << 16 {
+        write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    write(buffer)
+  }
+
   /// One diagnostic line on stderr: `mountaudit: message`.
   static func error(_ message: String, prefixed: Bool = true) {
     let line = (prefixed ? "mountaudit: " : "") + TerminalText.escape(message) + "\n"

@@ -19,20 +19,56 @@ public struct TreeTextReport {
 
   /// The whole table, ending in a newline.
   public var text: String {
-    var rows: [[String]] = [["TARGET", "SOURCE", "FSTYPE", "PROPAGATION", "OPTIONS"]]
+    var text = ""
+    write { text += $0 }
+    return text
+  }
+
+  /// Writes the table line by line (each ending in a newline) to `output`, without holding
+  /// the whole table: a deep tree's drawing grows with depth times mounts.
+  public func write(_ output: (String) -> Void) {
+    // The cells without the tree drawing, in walk order; the drawing is added on output.
+    var rows: [[String]] = []
+    rows.reserveCapacity(tree.entries.count)
+    var widths = Self.header.map(\.count)
     tree.walk { step in
       let entry = tree.entries[step.index]
-      var target = Self.branches(step) + TerminalText.escape(entry.mountPoint)
+      var target = TerminalText.escape(entry.mountPoint)
       if !tree.isVisible[step.index] { target += " (hidden)" }
       var source = TerminalText.escape(entry.source)
       if entry.root != "/" { source += "[" + TerminalText.escape(entry.root) + "]" }
-      rows.append([
+      let row = [
         target, source, TerminalText.escape(entry.filesystemType),
         entry.propagation.description,
         TerminalText.escape(entry.mountOptions.joined(separator: ",")),
-      ])
+      ]
+      for (column, value) in row.enumerated() {
+        let drawn = column == 0 ? 2 * step.depth : 0
+        widths[column] = min(max(widths[column], value.count + drawn), Self.maximumPaddedWidth)
+      }
+      rows.append(row)
     }
-    return Self.layout(rows)
+    output(Self.line(Self.header, widths: widths))
+    var next = 0
+    tree.walk { step in
+      var row = rows[next]
+      row[0] = Self.branches(step) + row[0]
+      output(Self.line(row, widths: widths))
+      next += 1
+    }
+  }
+
+  private static let header = ["TARGET", "SOURCE", "FSTYPE", "PROPAGATION", "OPTIONS"]
+
+  private static func line(_ row: [String], widths: [Int]) -> String {
+    var line = ""
+    for (column, value) in row.enumerated() {
+      line += value
+      if column < row.count - 1 {
+        line += String(repeating: " ", count: max(1, widths[column] - value.count + 1))
+      }
+    }
+    return line + "\n"
   }
 
   /// Tree-drawing prefix: `├─`/`└─` for the mount, `│ ` or spaces for its ancestors.
@@ -41,26 +77,5 @@ public struct TreeTextReport {
     var prefix = ""
     for level in 1..<step.depth { prefix += step.isLastAtLevel[level] ? "  " : "│ " }
     return prefix + (step.isLastAtLevel[step.depth] ? "└─" : "├─")
-  }
-
-  private static func layout(_ rows: [[String]]) -> String {
-    var widths = [Int](repeating: 0, count: rows[0].count)
-    for row in rows {
-      for (column, value) in row.enumerated() {
-        widths[column] = min(max(widths[column], value.count), maximumPaddedWidth)
-      }
-    }
-    var output = ""
-    for row in rows {
-      var line = ""
-      for (column, value) in row.enumerated() {
-        line += value
-        if column < row.count - 1 {
-          line += String(repeating: " ", count: max(1, widths[column] - value.count + 1))
-        }
-      }
-      output += line + "\n"
-    }
-    return output
   }
 }

@@ -13,20 +13,26 @@ extension MountTree {
 
   /// Visits every mount depth first, parents before children, siblings in input order.
   ///
-  /// Iterative, so a table of any depth cannot overflow the stack.
+  /// Iterative, so a table of any depth cannot overflow the stack; the path of
+  /// `isLastAtLevel` flags is shared between steps and grows and shrinks with the walk, so a
+  /// step costs the same at any depth (a chain of 100,000 stacked mounts stays linear).
   public func walk(_ visit: (WalkStep) -> Void) {
-    var pending: [WalkStep] = roots.reversed().enumerated().map { offset, index in
-      WalkStep(index: index, depth: 0, isLastAtLevel: [offset == 0])
-    }
-    while let step = pending.popLast() {
-      visit(step)
-      let group = children[step.index]
-      for (offset, child) in group.enumerated().reversed() {
-        pending.append(
-          WalkStep(
-            index: child, depth: step.depth + 1,
-            isLastAtLevel: step.isLastAtLevel + [offset == group.count - 1]))
+    var isLastAtLevel: [Bool] = []
+    // Each frame: the sibling list being walked and the position of the next sibling.
+    var frames: [(siblings: [Int], next: Int)] = [(roots, 0)]
+    while let frame = frames.last {
+      guard frame.next < frame.siblings.count else {
+        frames.removeLast()
+        if !isLastAtLevel.isEmpty { isLastAtLevel.removeLast() }
+        continue
       }
+      let index = frame.siblings[frame.next]
+      frames[frames.count - 1].next += 1
+      let depth = frames.count - 1
+      isLastAtLevel.removeSubrange(depth...)
+      isLastAtLevel.append(frame.next == frame.siblings.count - 1)
+      visit(WalkStep(index: index, depth: depth, isLastAtLevel: isLastAtLevel))
+      if !children[index].isEmpty { frames.append((children[index], 0)) }
     }
   }
 }
