@@ -11,6 +11,7 @@ public enum RuleRegistry {
     PropagationSharedRule(),
     HostRuntimeSocketRule(),
     HostSensitivePathRule(),
+    HostHiddenLeakRule(),
     HostKernelFsRule(),
     HostBindRule(),
     RootfsWritableRule(),

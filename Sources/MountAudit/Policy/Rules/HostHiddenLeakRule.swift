@@ -1,0 +1,55 @@
+/// `host.hidden-leak`: a runtime socket or a sensitive host path is mounted in the container
+/// but hidden under another mount.
+///
+/// The other rules judge what processes can reach now: visible mounts. A leak hidden under
+/// a later mount (a socket bound at `/var/run/docker.sock`, then a tmpfs on `/var/run`) is
+/// out of reach only as long as the cover stays: a process allowed to unmount
+/// (`CAP_SYS_ADMIN` in the container's user namespace, as in a privileged container) takes
+/// the cover off and reaches the host.
+///
+/// - Default severity: warning (the leak is real, reaching it needs one more privilege).
+/// - Exceptions: what `host.runtime-socket` and `host.sensitive-path` accept on visible
+///   mounts (the container's own root, runtime-provided files, its cgroups).
+/// - Blind spots: only sockets and sensitive paths are looked for under covers; a hidden
+///   host procfs, devtmpfs or kernel filesystem is not reported. Needs the host's table.
+struct HostHiddenLeakRule: Rule {
+  let metadata = RuleMetadata(
+    id: "host.hidden-leak", severity: .warning,
+    summary: "a runtime socket or sensitive host path is mounted but hidden under another mount",
+    remediation: "Remove the hidden mount itself: covering a leak with another mount does "
+      + "not close it for a process that can unmount the cover.",
+    references: [
+      "CIS Docker Benchmark: Ensure that the Docker socket is not mounted inside any "
+        + "containers",
+      "CIS Docker Benchmark: Ensure sensitive host system directories are not mounted on "
+        + "containers",
+    ],
+    requirements: [.hostTable])
+
+  func check(_ context: AuditContext) -> [Finding] {
+    let tree = context.target
+    return tree.entries.indices.compactMap { index in
+      guard !tree.isVisible[index] else { return nil }
+      let mount = tree.entries[index]
+      let leak: (hostPath: ByteString, what: String)
+      if let socket = HostRuntimeSocketRule.exposure(of: mount, in: context) {
+        leak = (socket.hostPath ?? mount.root, socket.kind)
+      } else if let path = HostSensitivePathRule.exposure(of: mount, in: context) {
+        leak = (
+          path.hostPath,
+          path.isExact ? "a sensitive host path" : "below the sensitive '\(path.sensitivePath)'"
+        )
+      } else {
+        return nil
+      }
+      var cover = ""
+      if let visible = tree.visibleMount(containing: mount.mountPoint) {
+        cover = " under '\(visible.mountPoint)' (mount \(visible.id))"
+      }
+      return finding(
+        "'\(mount.mountPoint)' exposes the host's '\(leak.hostPath)' (\(leak.what)), hidden"
+          + "\(cover): a process that can unmount the cover reaches it", mount: mount,
+        in: context)
+    }
+  }
+}
