@@ -96,7 +96,9 @@ struct MountComparison {
         FieldChange(
           field: .device, old: ByteString(old.device.description),
           new: ByteString(new.device.description),
-          detail: Self.relation("now on the same filesystem as", gained, lost)))
+          detail: Self.relation(
+            "now on the same filesystem as", gained, lost, "no longer on the same filesystem as")
+        ))
     }
     if !ignored.contains(.shadowing), before.isVisible[index] != after.isVisible[match] {
       changes.append(
@@ -129,7 +131,7 @@ struct MountComparison {
     let mount = other.entries[peer]
     return [
       "peer group \(group) also holds the \(side) table's '\(mount.mountPoint)' "
-        + "(mount \(mount.id)): mounts propagate between the two"
+        + "(mount \(mount.id)): read on one machine at one time, mounts propagate between the two"
     ]
   }
 
@@ -147,28 +149,37 @@ struct MountComparison {
     let old = before.entries[index].propagation
     let new = after.entries[match].propagation
     var reasons: [String] = []
+    if !peers.haveSameMembers(old.peerGroup, new.peerGroup) {
+      let (gained, lost) = members(
+        before: old.peerGroup.flatMap { beforeGroups.byPeerGroup[$0] } ?? [],
+        after: new.peerGroup.flatMap { afterGroups.byPeerGroup[$0] } ?? [], excluding: match)
+      if let relation = Self.relation("now peers with", gained, lost, "no longer peers with") {
+        reasons.append(relation)
+      }
+    }
+    if !peers.haveSameMembers(old.master, new.master)
+      || !coSlaves.haveSameMembers(old.master, new.master)
+    {
+      let masters = (new.master.flatMap { afterGroups.byPeerGroup[$0] } ?? []).filter {
+        pairing.beforeIndex[$0] != nil
+      }
+      if new.master == nil {
+        reasons.append("no longer receives from a master")
+      } else if masters.isEmpty {
+        reasons.append("receives from a peer group outside the table")
+      } else {
+        let names = masters.map { after.entries[$0].mountPoint }.sorted()
+        reasons.append("now receives from the peer group of \(Self.list(names))")
+      }
+    }
+    if !peers.haveSameMembers(old.propagateFrom, new.propagateFrom) {
+      reasons.append("propagate_from names a different peer group")
+    }
     let isSameShape =
       (old.peerGroup == nil) == (new.peerGroup == nil) && (old.master == nil) == (new.master == nil)
       && (old.propagateFrom == nil) == (new.propagateFrom == nil)
       && old.isUnbindable == new.isUnbindable
-    if isSameShape {
-      if !peers.haveSameMembers(old.peerGroup, new.peerGroup) {
-        let (gained, lost) = members(
-          before: old.peerGroup.flatMap { beforeGroups.byPeerGroup[$0] } ?? [],
-          after: new.peerGroup.flatMap { afterGroups.byPeerGroup[$0] } ?? [], excluding: match)
-        reasons.append(
-          Self.relation("peer group now also holds", gained, lost) ?? "peer group differs")
-      }
-      if !peers.haveSameMembers(old.master, new.master)
-        || !coSlaves.haveSameMembers(old.master, new.master)
-      {
-        reasons.append("receives from a different peer group (master)")
-      }
-      if !peers.haveSameMembers(old.propagateFrom, new.propagateFrom) {
-        reasons.append("propagate_from names a different peer group")
-      }
-      if reasons.isEmpty && !(comparesNumbers && old != new) { return nil }
-    }
+    if isSameShape, reasons.isEmpty, !(comparesNumbers && old != new) { return nil }
     return FieldChange(
       field: .propagation, old: ByteString(old.description), new: ByteString(new.description),
       detail: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
@@ -190,11 +201,11 @@ struct MountComparison {
   }
 
   private static func relation(
-    _ phrase: String, _ gained: [ByteString], _ lost: [ByteString]
+    _ phrase: String, _ gained: [ByteString], _ lost: [ByteString], _ lostPhrase: String
   ) -> String? {
     var parts: [String] = []
     if !gained.isEmpty { parts.append("\(phrase) \(list(gained))") }
-    if !lost.isEmpty { parts.append("no longer \(list(lost))") }
+    if !lost.isEmpty { parts.append("\(lostPhrase) \(list(lost))") }
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 

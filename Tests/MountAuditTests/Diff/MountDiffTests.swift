@@ -104,7 +104,7 @@ struct MountDiffTests {
     #expect(field.field == .propagation)
     #expect(field.old == "shared:5")
     #expect(field.new == "shared:44")
-    #expect(field.detail == "no longer '/b'")
+    #expect(field.detail == "no longer peers with '/b'")
   }
 
   @Test("a mount that became a slave, and one whose filesystem changed, are reported")
@@ -123,10 +123,12 @@ struct MountDiffTests {
     #expect(result.changes.map(\.entry.mountPoint) == ["/", "/proc", "/proc/bus"])
     #expect(
       result.changes[0].fields == [
-        FieldChange(field: .propagation, old: "private", new: "master:1")
+        FieldChange(
+          field: .propagation, old: "private", new: "master:1",
+          detail: "receives from a peer group outside the table")
       ])
     #expect(result.changes[1].fields.map(\.field) == [.device])
-    #expect(result.changes[1].fields[0].detail == "no longer '/proc/bus'")
+    #expect(result.changes[1].fields[0].detail == "no longer on the same filesystem as '/proc/bus'")
   }
 
   @Test("within one namespace, one ID on another filesystem is a new mount, not a change")
@@ -245,7 +247,7 @@ struct MountDiffTests {
     #expect(
       added.notes == [
         "peer group 411 also holds the first table's '/var/cache/gadget' (mount 661): "
-          + "mounts propagate between the two"
+          + "read on one machine at one time, mounts propagate between the two"
       ])
   }
 }
