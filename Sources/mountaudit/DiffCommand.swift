@@ -20,8 +20,12 @@ struct DiffCommand {
       normalization: options.normalization)
     var trace: (container: MountTree, result: PropagationTrace)?
     if let origin = options.container {
-      let container = MountTree(try Self.read(origin, reader: reader).table)
-      trace = (container, PropagationTrace(diff, container: container))
+      let loaded = try reader.load(origin)
+      let container = MountTree(loaded.table)
+      trace = (
+        container,
+        PropagationTrace(diff, container: container, state: Self.state(of: origin, loaded))
+      )
     }
     let names = options.normalization.names
     switch options.format {
@@ -56,6 +60,20 @@ struct DiffCommand {
     case .json: Output.write(AuditDiffJSONReport(diff).document.serialized())
     }
     return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
+  }
+
+  /// Whether the traced container still runs: a PID does; a snapshot's process does while
+  /// its PID still has the snapshot's mount namespace; a saved table cannot say.
+  private static func state(
+    of origin: TableOrigin, _ loaded: LoadedTable
+  ) -> PropagationTrace.ContainerState {
+    if case .process = origin { return .running }
+    guard let snapshot = loaded.snapshot, let namespace = snapshot.targetNamespace else {
+      return .unknown
+    }
+    let pid = snapshot.summary.pid
+    if (try? NamespaceIdentity.ofProcess(pid)) == namespace { return .running }
+    return .gone(description: "the container's process (PID \(pid)) exited")
   }
 
   /// Reads a table and the identity of its mount namespace: a live process's, or the one a

@@ -6,8 +6,9 @@
 /// mount in one peer group, whose parents are also in one peer group, are the two copies
 /// of one mount event that propagated between the namespaces (a tmpfs mounted inside an
 /// `rshared` volume appears on the host the same way). The container counts as gone when
-/// the diff removed the host's mount of the container's root filesystem (same device and
-/// root as the container's `/`); such a copy that the second table still has outlived it.
+/// its snapshot's process has exited, or, for a saved table, when the diff removed the
+/// host's mount of the container's root filesystem (same device and root as the
+/// container's `/`); such a copy that the second table still has outlived it.
 ///
 /// Blind spot: the tables do not say which side made the mount; a mount the host made in
 /// a shared directory and that propagated into the container is named the same way.
@@ -27,8 +28,18 @@ public struct PropagationTrace: Sendable {
   /// still there after the container's root was removed.
   public let leftBehind: [LeftBehind]
 
+  /// Whether the traced container still exists, when the caller knows it.
+  public enum ContainerState: Sendable {
+    /// A live process: nothing can be left behind yet.
+    case running
+    /// Its process is gone (a snapshot whose process exited), with how to say so.
+    case gone(description: String)
+    /// Unknown (a saved table): gone when the diff removed the host's mount of its root.
+    case unknown
+  }
+
   /// Traces `container`'s propagated mounts through `diff`.
-  public init(_ diff: MountDiff, container: MountTree) {
+  public init(_ diff: MountDiff, container: MountTree, state: ContainerState = .unknown) {
     let copies = ContainerCopies(container)
     let before = ParentGroups(diff.before)
     let after = ParentGroups(diff.after)
@@ -46,19 +57,30 @@ public struct PropagationTrace: Sendable {
     }
     self.notes = notes
 
-    // The container is gone when its root's host-side mount was removed and the second
-    // table is not the container's own.
-    let root = container.visibleMount(at: "/")
-    let removedRoot = diff.changes.first { change in
-      guard change.kind == .removed, let root, let mount = change.before else { return false }
-      return mount.device == root.device && mount.root == root.root
-    }?.before
-    let listsContainerRoot = diff.after.entries.contains { entry in
-      entry.id == root?.id && entry.device == root?.device
-    }
-    guard let removedRoot, !listsContainerRoot else {
+    let goneBecause: String
+    switch state {
+    case .running:
       leftBehind = []
       return
+    case .gone(let description):
+      goneBecause = description
+    case .unknown:
+      // Gone when its root's host-side mount was removed and the second table is not the
+      // container's own.
+      let root = container.visibleMount(at: "/")
+      let removedRoot = diff.changes.first { change in
+        guard change.kind == .removed, let root, let mount = change.before else { return false }
+        return mount.device == root.device && mount.root == root.root
+      }?.before
+      let listsContainerRoot = diff.after.entries.contains { entry in
+        entry.id == root?.id && entry.device == root?.device
+      }
+      guard let removedRoot, !listsContainerRoot else {
+        leftBehind = []
+        return
+      }
+      goneBecause =
+        "the container's root ('\(removedRoot.mountPoint)', mount \(removedRoot.id)) was removed"
     }
     leftBehind = diff.after.entries.compactMap { entry in
       guard let copy = copies.copy(of: entry, parentGroup: after.group(above: entry)) else {
@@ -67,8 +89,8 @@ public struct PropagationTrace: Sendable {
       return LeftBehind(
         mount: entry,
         note: "left behind: came by propagation with the container's '\(copy.mountPoint)' "
-          + "(peer group \(copy.propagation.peerGroup!)) and is still mounted after the "
-          + "container's root ('\(removedRoot.mountPoint)', mount \(removedRoot.id)) was removed")
+          + "(peer group \(copy.propagation.peerGroup!)) and is still mounted after "
+          + goneBecause)
     }
   }
 }
