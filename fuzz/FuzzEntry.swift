@@ -1,0 +1,50 @@
+// The libFuzzer entry point, compiled into one module with the library's sources by
+// fuzz/run.sh (not part of the Swift package): every input goes through the whole
+// pipeline, and anything but a clean return (a crash, a sanitizer report, a hang, JSON
+// that does not parse) is a bug.
+import Foundation
+
+private let reader = MountTableReader()
+private let fixed: MountTree? = {
+  let table = "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n"
+    + "23 22 0:5 / /proc rw,nosuid - proc proc rw\n"
+    + "24 22 0:6 / /dev rw,nosuid - devtmpfs udev rw,mode=755\n"
+  return try? MountTree(reader.parse(Array(table.utf8), origin: .file(path: "fixed")))
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+  guard let table = try? reader.parse(bytes, origin: .file(path: "fuzz")) else {
+    // A snapshot-shaped input goes through the snapshot reader as well.
+    _ = try? Snapshot(decoding: bytes, path: "fuzz")
+    return 0
+  }
+  let tree = MountTree(table)
+  let hostInputs = AuditInputs(
+    target: table, host: HostReference(origin: .file(path: "fixed")),
+    hostTable: fixed?.table)
+  let auditor = Auditor()
+  let report = auditor.evaluate(hostInputs, profile: .standard)
+  _ = AuditTextReport(report).text
+  check(AuditJSONReport(report).document.serialized())
+  _ = TreeTextReport(tree).text
+  check(TreeJSONReport(tree).document.serialized())
+  for other in [fixed, tree].compactMap({ $0 }) {
+    for matching in [MountMatching.mountID, .mountPoint] {
+      let diff = MountDiff(tree, other, matching: matching)
+      _ = DiffTextReport(diff).text
+      check(DiffJSONReport(diff).document.serialized())
+    }
+  }
+  let selfDiff = MountDiff(tree, tree, matching: .mountPoint)
+  if !selfDiff.changes.isEmpty { fatalError("a table differs from itself") }
+  return 0
+}
+
+/// Traps when a report is not valid JSON.
+private func check(_ json: [UInt8]) {
+  if (try? JSONSerialization.jsonObject(with: Data(json))) == nil {
+    fatalError("a report is not valid JSON")
+  }
+}
