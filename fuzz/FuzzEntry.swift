@@ -6,12 +6,14 @@ import Foundation
 
 private let reader = MountTableReader()
 private let fixed: MountTree? = {
-  let table = "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n"
+  let table =
+    "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw\n"
     + "23 22 0:5 / /proc rw,nosuid - proc proc rw\n"
     + "24 22 0:6 / /dev rw,nosuid - devtmpfs udev rw,mode=755\n"
   return try? MountTree(reader.parse(Array(table.utf8), origin: .file(path: "fixed")))
 }()
 
+/// libFuzzer's entry point: runs one input through the pipeline; returns 0 unless it traps.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))

@@ -10,6 +10,6 @@ if ! pkg-config --exists mount 2>/dev/null; then
   echo "test.sh: libmount-dev or pkgconf is missing: run scripts/install-dependencies.sh" >&2
   exit 2
 fi
-swift format lint --strict --recursive --parallel Package.swift Sources Tests
+swift format lint --strict --recursive --parallel Package.swift Sources Tests fuzz
 swift build --build-tests
 swift test --skip-build "$@"
