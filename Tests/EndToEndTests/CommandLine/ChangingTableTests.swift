@@ -22,9 +22,17 @@ struct ChangingTableTests {
       kill(churn.processIdentifier, SIGKILL)
       churn.waitUntilExit()
     }
-    // unshare execs sh in the new namespace: its PID is the one to read.
-    usleep(500_000)
+    // unshare execs sh in the new namespace: its PID is the one to read, once its 200
+    // mounts are made (seconds on a loaded machine).
     let pid = churn.processIdentifier
+    var isReady = false
+    for _ in 0..<300 where !isReady {
+      let data = FileHandle(forReadingAtPath: "/proc/\(pid)/mountinfo")?.readDataToEndOfFile()
+      let table = String(decoding: data ?? Data(), as: UTF8.self)
+      isReady = table.contains(" /mnt/churn ") || table.contains("/mnt/200 ")
+      if !isReady { usleep(50_000) }
+    }
+    try #require(isReady, "the churning namespace did not come up")
     for _ in 0..<10 {
       let run = try Binary.run(["tree", String(pid), "--format", "json"])
       if run.status == 0 {

@@ -27,7 +27,8 @@ struct ExitedProcessTests {
     }
     let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
     for _ in 0..<100 {
-      let status = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+      let data = FileHandle(forReadingAtPath: "/proc/\(pid)/stat")?.readDataToEndOfFile()
+      let status = String(decoding: data ?? Data(), as: UTF8.self)
       if status.contains(") Z ") { break }
       usleep(20_000)
     }
