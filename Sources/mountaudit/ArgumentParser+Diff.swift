@@ -11,7 +11,7 @@ extension ArgumentParser {
       options,
       allowed: [
         "--format", "--ignore", "--normalize", "--match", "--audit", "--host", "--host-pid",
-        "--profile", "--container",
+        "--profile", "--container", "--timeout",
       ], command: "diff")
     guard positionals.count >= 2 else {
       throw UsageError(

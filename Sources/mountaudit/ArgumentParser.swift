@@ -10,12 +10,32 @@ struct ArgumentParser {
   /// Options that take a value.
   static let valued: Set = [
     "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
-    "--match", "--container",
+    "--match", "--container", "--timeout",
   ]
   /// Options that stand alone.
   static let flags: Set = ["--audit"]
 
   var arguments: [String]
+
+  /// `--timeout SECONDS`, when given: the run's time limit, a whole number from 1 to
+  /// 86400. Checked by itself so that the limit can be armed before anything is read.
+  func timeout() throws(UsageError) -> UInt32? {
+    var value: String?
+    for (index, argument) in arguments.enumerated() {
+      if argument == "--" { break }
+      if argument == "--timeout", index + 1 < arguments.count {
+        value = arguments[index + 1]
+      } else if argument.hasPrefix("--timeout=") {
+        value = String(argument.dropFirst("--timeout=".count))
+      }
+    }
+    guard let value else { return nil }
+    guard let seconds = UInt32(value), (1...86_400).contains(seconds) else {
+      throw UsageError(
+        message: "invalid value '\(value)' for '--timeout': expected whole seconds, 1 to 86400")
+    }
+    return seconds
+  }
 
   func parse() throws(UsageError) -> Invocation {
     var remaining = arguments[...]
@@ -48,14 +68,14 @@ struct ArgumentParser {
       try Self.reject(options, allowed: [], command: command)
       return .rules
     case "tree":
-      try Self.reject(options, allowed: ["--format"], command: command)
+      try Self.reject(options, allowed: ["--format", "--timeout"], command: command)
       return .tree(
         target: try Self.target(positionals, command: command),
         format: try Self.format(options["--format"]))
     case "diff":
       return .diff(try Self.diff(options, positionals))
     case "snapshot":
-      try Self.reject(options, allowed: ["--host", "--host-pid"], command: command)
+      try Self.reject(options, allowed: ["--host", "--host-pid", "--timeout"], command: command)
       guard !positionals.isEmpty else {
         throw UsageError(message: "'snapshot' needs the PID of a running process")
       }
@@ -66,7 +86,8 @@ struct ArgumentParser {
         pid: pid, host: try Self.host(file: options["--host"], pid: options["--host-pid"]))
     default:
       try Self.reject(
-        options, allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile"],
+        options,
+        allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile", "--timeout"],
         command: command)
       var audit = AuditOptions(target: try Self.target(positionals, command: command))
       audit.format = try Self.format(options["--format"])

@@ -62,6 +62,8 @@ enum HelpText {
       --profile NAME       baseline profile: default, runc, crun, docker, podman,
                            k8s or strict (the masked and read-only paths a
                            runtime applies by default; see docs/runtimes.md)
+      --timeout SECONDS    give up after SECONDS (exit 2); also for tree, diff and
+                           snapshot
 
     Environment:
       NO_COLOR             set to turn off colour in text reports

@@ -13,7 +13,9 @@ enum ExitStatus {
 func run(_ arguments: [String]) -> Int32 {
   let invocation: Invocation
   do {
-    invocation = try ArgumentParser(arguments: arguments).parse()
+    let parser = ArgumentParser(arguments: arguments)
+    invocation = try parser.parse()
+    if let seconds = try parser.timeout() { Timeout.arm(seconds: seconds) }
   } catch {
     Output.error(error.message)
     Output.error("Run 'mountaudit --help' for usage.", prefixed: false)
