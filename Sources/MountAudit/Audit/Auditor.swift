@@ -13,6 +13,9 @@ public struct Auditor: Sendable {
     self.engine = engine
   }
 
+  /// How long a read of a live table may take before the report says it was slow.
+  static let slowRead = 1.0
+
   /// Audits the request's target; throws only when the audit cannot run.
   public func audit(_ request: AuditRequest) throws(AuditError) -> AuditReport {
     evaluate(try gather(request), profile: request.profile)
@@ -63,7 +66,16 @@ public struct Auditor: Sendable {
           "the network namespace of PID \(pid) is unreadable (\(error.reason)); whether it "
             + "is the host's was not checked")
       }
-      return try reader.read(request.target)
+      let start = SystemCall.monotonicSeconds()
+      let table = try reader.read(request.target)
+      let elapsed = SystemCall.monotonicSeconds() - start
+      if elapsed >= Self.slowRead {
+        let seconds = (elapsed * 10).rounded() / 10
+        notes.append(
+          "reading \(request.target.path) took \(seconds) s (the kernel prints a slave of a "
+            + "large peer group slowly); --timeout bounds a run")
+      }
+      return table
     }
 
     var host = try hostReference(for: request)

@@ -129,4 +129,11 @@ enum SystemCall {
   static func close(_ descriptor: Int32) {
     _ = Glibc.close(descriptor)
   }
+
+  /// Seconds on the monotonic clock, for measuring how long a read took.
+  static func monotonicSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+  }
 }
