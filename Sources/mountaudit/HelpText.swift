@@ -30,12 +30,11 @@ enum HelpText {
     or a snapshot otherwise (write ./1234 for a file called 1234).
 
     Commands:
-      audit   check TARGET's mounts against the container baseline (the default)
-      tree    print TARGET's mount tree with propagation and peer-group numbers
-      diff    show how two mount tables (or, with --audit, their audits) differ
-      snapshot  capture a process's mounts, its host's and its namespaces as JSON,
-              for offline audits and diffs
-      rules   list every rule with its ID, default severity and summary
+      audit     check TARGET's mounts against the container baseline (the default)
+      tree      print TARGET's mount tree with propagation and peer-group numbers
+      diff      show how two mount tables (or, with --audit, their audits) differ
+      snapshot  capture a process's tables and namespaces as JSON for later
+      rules     list every rule with its ID, default severity and summary
 
     Run 'mountaudit help COMMAND' for a command's options.
 
@@ -152,8 +151,10 @@ enum HelpText {
       0    no finding at or above --fail-on
       1    findings at or above --fail-on
       2    the audit could not run (no such process, a process that exited while
-           it was read, permission denied, unreadable or empty input, no
-           well-formed mountinfo line, a table that changed during every read)
+           it was read, permission denied, unreadable, empty or oversized input,
+           no well-formed mountinfo line, a damaged host table, a table that
+           changed during every read, --timeout passed, the report could not
+           be written)
       64   usage error
 
     """

@@ -33,14 +33,17 @@ public struct Auditor: Sendable {
     guard case .process(let pid) = request.target else {
       let loaded = try reader.load(request.target)
       if let snapshot = loaded.snapshot, request.host == .automatic {
-        return try snapshot.auditInputs(reader: reader, origin: request.target)
+        let inputs = try snapshot.auditInputs(reader: reader, origin: request.target)
+        try Self.requireIntact(inputs.hostTable)
+        return inputs
       }
       let host = try hostReference(for: request)
+      let hostTable = try host.origin.map { origin throws(AuditError) in
+        try reader.load(origin).table
+      }
+      try Self.requireIntact(hostTable)
       return AuditInputs(
-        target: loaded.table, host: host,
-        hostTable: try host.origin.map { origin throws(AuditError) in
-          try reader.load(origin).table
-        },
+        target: loaded.table, host: host, hostTable: hostTable,
         snapshot: loaded.snapshot?.summary)
     }
 
@@ -83,6 +86,7 @@ public struct Auditor: Sendable {
     let hostTable = try host.origin.map { origin throws(AuditError) in
       try reader.load(origin).table
     }
+    try Self.requireIntact(hostTable)
     return AuditInputs(
       target: target, targetNamespace: targetNamespace,
       targetNetworkNamespace: targetNetworkNamespace, host: host, hostTable: hostTable,
@@ -107,25 +111,18 @@ public struct Auditor: Sendable {
       namespaces: namespaces, networkNamespaces: networkNamespaces,
       kernelPaths: inputs.kernelPaths, profile: profile)
     let outcome = engine.evaluate(context)
-    var host = inputs.host
-    host.notes += Self.notes(onProblemsOf: inputs.hostTable)
     return AuditReport(
       target: inputs.target.origin, targetNamespace: inputs.targetNamespace,
-      mountCount: inputs.target.entries.count, host: host, profile: profile,
+      mountCount: inputs.target.entries.count, host: inputs.host, profile: profile,
       skipped: outcome.skipped, findings: outcome.findings, snapshot: inputs.snapshot)
   }
 
-  /// One note per line of the host table that could not be read (the first ten, then a
-  /// count): host-side paths through those mounts are unknown, so leaks through them can
-  /// be missed, and the report must say so.
-  static func notes(onProblemsOf table: MountTable?) -> [String] {
-    guard let table, !table.problems.isEmpty else { return [] }
-    let shown = table.problems.prefix(10).map { problem in
-      "host table \(table.origin) line \(problem.line) was left out (\(problem.problem)); "
-        + "host-side paths through it are unknown"
-    }
-    let rest = table.problems.count - shown.count
-    return shown + (rest > 0 ? ["\(rest) more lines of the host table were left out"] : [])
+  /// Refuses a host table with lines that could not be read: host-side paths through the
+  /// mounts on them are unknown, so leaks through them (a socket, host `/`) would pass
+  /// unreported, and a report that cannot see them must not look complete.
+  static func requireIntact(_ table: MountTable?) throws(AuditError) {
+    guard let table, let first = table.problems.first else { return }
+    throw .damagedHostTable(input: table.origin.description, first: first)
   }
 
   /// Chooses the host table and namespace, falling back where the system refuses.
@@ -136,10 +133,19 @@ public struct Auditor: Sendable {
     case .process(let pid):
       var reference = HostReference(origin: .process(pid: pid))
       do {
-        reference.namespace = try NamespaceIdentity.ofProcess(pid)
+        reference.namespace = try ProcessHandle(pid: pid).reading {
+          () throws(AuditError) -> NamespaceIdentity in
+          do throws(AuditError) {
+            return try NamespaceIdentity.ofProcess(pid)
+          } catch .cannotRead(_, let errno) where errno == 2 {
+            throw .noSuchProcess(pid: pid)
+          }
+        }
         reference.namespacePath = "/proc/\(pid)/ns/mnt"
-      } catch .cannotRead(_, let errno) where errno == 2 {
+      } catch .noSuchProcess(let pid) {
         throw .noSuchProcess(pid: pid)
+      } catch .processExited(let pid) {
+        throw .processExited(pid: pid)
       } catch {
         reference.notes.append(
           "/proc/\(pid)/ns/mnt is unreadable (\(error.reason)); namespace.host was not checked")

@@ -1,7 +1,7 @@
 /// The mount tree as text, in the habit of findmnt's tree view, with a PROPAGATION column
 /// that keeps peer-group and master numbers.
 ///
-/// Columns: TARGET (drawn as a tree), SOURCE (with `[root]` for a bind of a subdirectory,
+/// Columns: TARGET (drawn as a tree, at most `maximumDrawnDepth` levels deep), SOURCE (with `[root]` for a bind of a subdirectory,
 /// as findmnt shows it), FSTYPE, PROPAGATION and OPTIONS. Mounts hidden under a mount
 /// stacked on top of them are marked `(hidden)`. Every value is escaped for the terminal.
 public struct TreeTextReport {
@@ -43,7 +43,7 @@ public struct TreeTextReport {
         TerminalText.escape(entry.mountOptions.joined(separator: ",")),
       ]
       for (column, value) in row.enumerated() {
-        let drawn = column == 0 ? 2 * step.depth : 0
+        let drawn = column == 0 ? Self.drawnWidth(depth: step.depth) : 0
         widths[column] = min(max(widths[column], value.count + drawn), Self.maximumPaddedWidth)
       }
       rows.append(row)
@@ -72,10 +72,23 @@ public struct TreeTextReport {
   }
 
   /// Tree-drawing prefix: `├─`/`└─` for the mount, `│ ` or spaces for its ancestors.
+  /// Levels deeper than this are not drawn: a container can stack mounts as deep as it
+  /// likes, and drawing every level would make the output grow with the square of the
+  /// table. Deeper rows show `… ` after the drawn levels; `--format json` has every depth.
+  static let maximumDrawnDepth = 32
+
+  /// The width of the drawing before a mount at `depth`.
+  private static func drawnWidth(depth: Int) -> Int {
+    depth > maximumDrawnDepth ? 2 * maximumDrawnDepth + 2 : 2 * depth
+  }
+
   private static func branches(_ step: MountTree.WalkStep) -> String {
     guard step.depth > 0 else { return "" }
     var prefix = ""
-    for level in 1..<step.depth { prefix += step.isLastAtLevel[level] ? "  " : "│ " }
+    for level in 1..<min(step.depth, maximumDrawnDepth) {
+      prefix += step.isLastAtLevel[level] ? "  " : "│ "
+    }
+    if step.depth > maximumDrawnDepth { prefix += "… " }
     return prefix + (step.isLastAtLevel[step.depth] ? "└─" : "├─")
   }
 }

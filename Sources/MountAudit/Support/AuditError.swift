@@ -12,6 +12,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   case notMountinfo(input: String, first: ParseProblem?)
   /// libmount failed on well-formed input.
   case libmount(LibmountError)
+  /// The host reference's table has lines that could not be read.
+  case damagedHostTable(input: String, first: ParseProblem)
   /// The mount table kept changing while it was read, on every attempt.
   case tableKeptChanging(path: String, attempts: Int)
   /// A file that starts like JSON is not a snapshot mountaudit can read.
@@ -40,6 +42,9 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
       return "'\(input)' is not a mountinfo table: it is empty"
     case .libmount(let error):
       return error.description
+    case .damagedHostTable(let input, let first):
+      return "host table '\(input)' line \(first.line): \(first.problem); a damaged host "
+        + "table would hide leaks through its mounts"
     case .tableKeptChanging(let path, let attempts):
       return "'\(path)' changed while it was read, on each of \(attempts) attempts"
     case .invalidSnapshot(let path, let reason):

@@ -39,7 +39,7 @@ struct ExitedProcessTests {
     "audit, tree, diff and snapshot of an exited process exit 2 saying it exited",
     arguments: [
       ["PID"], ["tree", "PID"], ["diff", "PID", "fixtures/diff/runc-restart/first.mountinfo"],
-      ["snapshot", "PID"],
+      ["snapshot", "PID"], ["fixtures/diff/runc-restart/first.mountinfo", "--host-pid", "PID"],
     ])
   func exitedProcess(arguments: [String]) throws {
     try withZombie { pid in

@@ -63,4 +63,41 @@ struct MalformedTableTests {
     #expect(run.status == 2)
     #expect(run.stderr == "mountaudit: '\(path)' is not a mountinfo table: it is empty\n")
   }
+
+  @Test("a host table with a damaged line stops the audit instead of hiding leaks")
+  func damagedHostTable() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-host-\(UUID().uuidString).mountinfo").path
+    let host = try String(
+      contentsOf: Binary.repositoryRoot.appendingPathComponent(
+        "fixtures/field-cases/R08/host.mountinfo"), encoding: .utf8)
+    var lines = host.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    lines[5] += "\r"
+    try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try Binary.run(["fixtures/field-cases/R08/container.mountinfo", "--host", path])
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "mountaudit: host table '\(path)' line 6: line ends with a carriage return (CRLF "
+        + "line endings; convert the file with dos2unix); a damaged host table would hide "
+        + "leaks through its mounts\n")
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test("a stack of 30,000 mounts prints a tree that grows linearly, drawn 32 levels deep")
+  func deepStack() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-deep-\(UUID().uuidString).mountinfo").path
+    var text = "1 0 8:1 / / rw - ext4 /dev/sda1 rw\n"
+    for id in 2...30_000 { text += "\(id) \(id - 1) 0:\(id % 200 + 50) / /a rw - tmpfs t rw\n" }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = try Binary.run(["tree", path])
+    #expect(run.status == 0)
+    let lines = run.text.split(separator: "\n")
+    #expect(lines.count == 30_001)
+    #expect(run.stdout.count < 10_000_000)
+    #expect(lines.last?.contains("… └─/a") == true)
+  }
 }
