@@ -83,9 +83,10 @@ public struct MountDiff: Sendable {
   /// Chooses the matching for `choice`: by mount ID when the tables are one namespace, by
   /// mount point otherwise.
   ///
-  /// One namespace means the same namespace identity and the same root mount (same ID,
-  /// device, root and type at `/`): the kernel recycles namespace inode numbers as well as
-  /// mount IDs, so two containers started one after the other can show the same identity.
+  /// One namespace means the same namespace identity (the link's inode number and, where
+  /// the kernel gives it, the never-reused 64-bit namespace ID) and the same root mount
+  /// (same ID, device, root and type at `/`): the kernel recycles inode numbers as well as
+  /// mount IDs, so two containers started one after the other can show the same link.
   public static func matching(
     for choice: MatchingChoice, _ before: MountTree, _ after: MountTree,
     namespaces: (before: NamespaceIdentity?, after: NamespaceIdentity?) = (nil, nil)

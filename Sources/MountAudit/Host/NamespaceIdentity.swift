@@ -3,10 +3,26 @@
 public struct NamespaceIdentity: Hashable, Sendable, CustomStringConvertible {
   /// The link's text.
   public var name: String
+  /// For a mount namespace, its unique 64-bit ID where the kernel gives one: the inode
+  /// number in `name` is recycled once a namespace is gone, this ID never is.
+  public var uniqueID: UInt64?
 
-  /// Creates an identity from the link text.
-  public init(name: String) {
+  /// Creates an identity from the link text and, when known, the unique ID.
+  public init(name: String, uniqueID: UInt64? = nil) {
     self.name = name
+    self.uniqueID = uniqueID
+  }
+
+  /// The same namespace: the same link text, and the same unique ID where both have one.
+  public static func == (lhs: NamespaceIdentity, rhs: NamespaceIdentity) -> Bool {
+    guard lhs.name == rhs.name else { return false }
+    guard let left = lhs.uniqueID, let right = rhs.uniqueID else { return true }
+    return left == right
+  }
+
+  /// Hashes the link text only, so that equal identities hash alike.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
   }
 
   /// Reads a namespace of a process, or of the auditor itself for `nil`; the mount
@@ -16,7 +32,10 @@ public struct NamespaceIdentity: Hashable, Sendable, CustomStringConvertible {
   public static func ofProcess(
     _ pid: Int32?, kind: NamespaceKind = .mount
   ) throws(AuditError) -> NamespaceIdentity {
-    NamespaceIdentity(name: try SystemCall.readLink(kind.linkPath(of: pid)))
+    let link = kind.linkPath(of: pid)
+    let name = try SystemCall.readLink(link)
+    return NamespaceIdentity(
+      name: name, uniqueID: kind == .mount ? SystemCall.mountNamespaceID(link: link) : nil)
   }
 
   /// The link's text.

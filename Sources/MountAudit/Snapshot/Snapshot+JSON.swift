@@ -18,6 +18,7 @@ extension Snapshot {
       "target": .object([
         "pid": .integer(summary.pid),
         "mountNamespace": .string(targetNamespace?.name),
+        "mountNamespaceID": targetNamespace?.uniqueID.map { .string(String($0)) } ?? .null,
         "networkNamespace": .string(targetNetworkNamespace?.name),
         "mountinfo": Self.lines(targetText),
       ]),
@@ -69,9 +70,13 @@ extension Snapshot {
       kernelRelease: try reader.string(root["kernelRelease"], at: "kernelRelease"),
       toolVersion: try reader.string(tool["version"], at: "tool.version"))
     targetText = try reader.text(target["mountinfo"], at: "target.mountinfo")
-    targetNamespace = (target["mountNamespace"] as? String).map(NamespaceIdentity.init)
-    targetNetworkNamespace = (target["networkNamespace"] as? String).map(
-      NamespaceIdentity.init)
+    targetNamespace = (target["mountNamespace"] as? String).map { name in
+      NamespaceIdentity(
+        name: name, uniqueID: (target["mountNamespaceID"] as? String).flatMap { UInt64($0) })
+    }
+    targetNetworkNamespace = (target["networkNamespace"] as? String).map {
+      NamespaceIdentity(name: $0)
+    }
 
     var origin: TableOrigin?
     if let pid = host["pid"] as? Int, let number = Int32(exactly: pid) {
@@ -80,9 +85,10 @@ extension Snapshot {
       origin = .file(path: hostPath)
     }
     self.host = HostReference(
-      origin: origin, namespace: (host["mountNamespace"] as? String).map(NamespaceIdentity.init),
+      origin: origin,
+      namespace: (host["mountNamespace"] as? String).map { NamespaceIdentity(name: $0) },
       namespacePath: host["mountNamespaceSource"] as? String,
-      networkNamespace: (host["networkNamespace"] as? String).map(NamespaceIdentity.init),
+      networkNamespace: (host["networkNamespace"] as? String).map { NamespaceIdentity(name: $0) },
       networkNamespacePath: host["networkNamespaceSource"] as? String,
       notes: host["notes"] as? [String] ?? [])
     hostText =

@@ -136,4 +136,17 @@ enum SystemCall {
     clock_gettime(CLOCK_MONOTONIC, &now)
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
   }
+
+  /// The mount namespace's 64-bit ID (ioctl `NS_GET_MNTNS_ID`, Linux 6.9 and later), which
+  /// unlike the inode number in the link's name is never given to another namespace;
+  /// `nil` where the kernel or the permissions do not allow it.
+  static func mountNamespaceID(link path: String) -> UInt64? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { Glibc.close(descriptor) }
+    // _IOR(0xb7, 0x5, __u64) from <linux/nsfs.h>, which Debian 12's headers predate.
+    let request: UInt = 0x8008_b705
+    var id: UInt64 = 0
+    return ioctl(descriptor, request, &id) == 0 ? id : nil
+  }
 }

@@ -111,6 +111,25 @@ struct LiveDiffTests {
     try #require(mount.terminationStatus == 0)
   }
 
+  @Test("a snapshot of a container and a later container are never taken for one namespace")
+  func restartedContainerIsAnotherNamespace() throws {
+    let snapshot = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-restart-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: snapshot) }
+    try RuncLab.withContainer("default") { pid, _ in
+      let capture = try Binary.run(["snapshot", String(pid)])
+      try #require(capture.status == 0)
+      try capture.stdout.write(to: snapshot)
+      let document = try capture.json()
+      let target = try #require(document["target"] as? [String: Any])
+      #expect(target["mountNamespaceID"] is String, "the kernel's unique namespace ID")
+    }
+    try RuncLab.withContainer("default") { pid, _ in
+      let run = try Binary.run(["diff", snapshot.path, String(pid), "--format", "json"])
+      #expect(try run.json()["matching"] as? String == "mount-point")
+    }
+  }
+
   @Test("a snapshot audits like the live process, and diffs against it by mount ID")
   func snapshotOfContainer() throws {
     try RuncLab.withContainer("docker-sock") { pid, bundle in
