@@ -44,6 +44,24 @@ struct HostHiddenLeakRuleTests {
     #expect(findings.first?.mountID == 740)
   }
 
+  @Test("a host device node under the container's devpts is found, even without a host table")
+  func coveredDevice() throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target: """
+        \(root)
+        702 700 0:65 / /dev rw,nosuid - tmpfs tmpfs rw,mode=755
+        703 702 0:66 / /dev/pts rw - devpts devpts rw
+        704 702 0:6 /mem /dev/pts/ptmx rw,nosuid - devtmpfs udev rw
+        705 702 0:6 /null /dev/null rw,nosuid - devtmpfs udev rw
+        """)
+    #expect(findings.map(\.mountPoint) == ["/dev/pts/ptmx"])
+    #expect(
+      findings.first?.message
+        == "'/dev/pts/ptmx' exposes the host's '/mem' (host devtmpfs 0:6), hidden under "
+        + "'/dev/pts' (mount 703): a process that can unmount the cover reaches it")
+  }
+
   @Test("gives nothing on runc's default container and the field-case baseline")
   func cleanCases() throws {
     for folder in ["runc/default", "field-cases/_baseline"] {

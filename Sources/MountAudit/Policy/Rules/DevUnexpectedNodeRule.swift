@@ -48,7 +48,7 @@ struct DevUnexpectedNodeRule: Rule {
 
   /// Whether `root` is a default node; the host's console only at `/dev/console`, where
   /// `dev.console-invalid` judges it (elsewhere it is a second way onto the host console).
-  private static func isDefaultNode(_ root: ByteString, at mountPoint: ByteString) -> Bool {
+  static func isDefaultNode(_ root: ByteString, at mountPoint: ByteString) -> Bool {
     if root.lastComponent == "console" { return mountPoint == "/dev/console" }
     if defaultNodes.contains(root.lastComponent) { return true }
     return root.components.suffix(2) == ["net", "tun"]

@@ -1,5 +1,5 @@
-/// `host.hidden-leak`: a runtime socket or a sensitive host path is mounted in the container
-/// but hidden under another mount.
+/// `host.hidden-leak`: a runtime socket, a sensitive host path or a host device is mounted
+/// in the container but hidden under another mount.
 ///
 /// The other rules judge what processes can reach now: visible mounts. A leak hidden under
 /// a later mount (a socket bound at `/var/run/docker.sock`, then a tmpfs on `/var/run`) is
@@ -9,13 +9,17 @@
 ///
 /// - Default severity: warning (the leak is real, reaching it needs one more privilege).
 /// - Exceptions: what `host.runtime-socket` and `host.sensitive-path` accept on visible
-///   mounts (the container's own root, runtime-provided files, its cgroups).
-/// - Blind spots: only sockets and sensitive paths are looked for under covers; a hidden
-///   host procfs, devtmpfs or kernel filesystem is not reported. Needs the host's table.
+///   mounts (the container's own root, runtime-provided files, its cgroups); a devtmpfs
+///   mounted `nodev` (bubblewrap's `--ro-bind / /` brings the host's `/dev` that way, under
+///   its own): its device nodes cannot be opened.
+/// - Blind spots: only sockets, sensitive paths and devtmpfs binds (a host device node other
+///   than the default ones, or the host's whole `/dev`) are looked for under covers; a
+///   hidden host procfs or kernel filesystem is not reported. Sockets and sensitive paths
+///   need the host's table.
 struct HostHiddenLeakRule: Rule {
   let metadata = RuleMetadata(
     id: "host.hidden-leak", severity: .warning,
-    summary: "a runtime socket or sensitive host path is mounted but hidden under another mount",
+    summary: "a runtime socket, sensitive host path or host device is hidden under a mount",
     remediation: "Remove the hidden mount itself: covering a leak with another mount does "
       + "not close it for a process that can unmount the cover.",
     references: [
@@ -24,7 +28,7 @@ struct HostHiddenLeakRule: Rule {
       "CIS Docker Benchmark: Ensure sensitive host system directories are not mounted on "
         + "containers",
     ],
-    requirements: [.hostTable])
+    requirements: [])
 
   func check(_ context: AuditContext) -> [Finding] {
     let tree = context.target
@@ -39,6 +43,11 @@ struct HostHiddenLeakRule: Rule {
           path.hostPath,
           path.isExact ? "a sensitive host path" : "below the sensitive '\(path.sensitivePath)'"
         )
+      } else if mount.filesystemType == "devtmpfs", !mount.mountOptions.contains("nodev"),
+        mount.root == "/"
+          || !DevUnexpectedNodeRule.isDefaultNode(mount.root, at: mount.mountPoint)
+      {
+        leak = (mount.root, "host devtmpfs \(mount.device)")
       } else {
         return nil
       }
