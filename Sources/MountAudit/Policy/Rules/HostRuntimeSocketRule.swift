@@ -109,11 +109,11 @@ struct HostRuntimeSocketRule: Rule {
 
   /// Whether `path` is `/run/user/<uid>`, where rootless runtimes keep their sockets.
   private static func isUserRuntimeDirectory(_ path: ByteString) -> Bool {
-    let components = path.components
-    guard components.count == 3, components[0] == "run", components[1] == "user" else {
-      return false
-    }
-    return !components[2].isEmpty
-      && components[2].bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    // Checked on the bytes, without splitting: this runs for every host path of every mount.
+    let prefix = Array("/run/user/".utf8)
+    guard path.bytes.count > prefix.count, path.bytes.starts(with: prefix) else { return false }
+    var uid = path.bytes[prefix.count...]
+    if uid.last == UInt8(ascii: "/") { uid = uid.dropLast() }
+    return !uid.isEmpty && uid.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
 }
