@@ -70,13 +70,15 @@ extension Snapshot {
       kernelRelease: try reader.string(root["kernelRelease"], at: "kernelRelease"),
       toolVersion: try reader.string(tool["version"], at: "tool.version"))
     targetText = try reader.text(target["mountinfo"], at: "target.mountinfo")
-    targetNamespace = (target["mountNamespace"] as? String).map { name in
+    targetNamespace = try reader.optionalString(
+      target["mountNamespace"], at: "target.mountNamespace"
+    ).map { name in
       NamespaceIdentity(
         name: name, uniqueID: (target["mountNamespaceID"] as? String).flatMap { UInt64($0) })
     }
-    targetNetworkNamespace = (target["networkNamespace"] as? String).map {
-      NamespaceIdentity(name: $0)
-    }
+    targetNetworkNamespace = try reader.optionalString(
+      target["networkNamespace"], at: "target.networkNamespace"
+    ).map { NamespaceIdentity(name: $0) }
 
     var origin: TableOrigin?
     if let pid = host["pid"] as? Int, let number = Int32(exactly: pid) {
@@ -145,7 +147,9 @@ private struct DocumentReader {
     guard let lines = value as? [Any] else { throw missing(key, "a list of lines") }
     var text: [UInt8] = []
     for (index, line) in lines.enumerated() {
-      text += try bytes(line, at: "\(key)[\(index)]")
+      let bytes = try bytes(line, at: "\(key)[\(index)]")
+      if bytes.contains(UInt8(ascii: "\n")) { throw missing("\(key)[\(index)]", "one line") }
+      text += bytes
       text.append(UInt8(ascii: "\n"))
     }
     return text
@@ -158,6 +162,13 @@ private struct DocumentReader {
       paths.append(ByteString(try bytes(item, at: "\(key)[\(index)]")))
     }
     return paths
+  }
+
+  /// A namespace link text, or `nil` for `null` or a missing key.
+  func optionalString(_ value: Any?, at key: String) throws(AuditError) -> String? {
+    if value == nil || value is NSNull { return nil }
+    guard let string = value as? String else { throw missing(key, "a string or null") }
+    return string
   }
 
   private func missing(_ key: String, _ expected: String) -> AuditError {

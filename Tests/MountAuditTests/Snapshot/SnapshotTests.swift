@@ -65,6 +65,35 @@ struct SnapshotTests {
     #expect(after.snapshot == Self.summary)
   }
 
+  @Test("a line holding a newline, or a namespace that is not a string, is refused")
+  func strictFields() throws {
+    var document = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(
+          Self.snapshot(target: "runtimes/runc-default/container.mountinfo", host: nil).document
+            .serialized())) as? [String: Any])
+    var target = try #require(document["target"] as? [String: Any])
+    target["mountinfo"] = ["22 1 8:1 / / rw - ext4 a rw\n23 22 0:5 / /proc rw - proc proc rw"]
+    document["target"] = target
+    #expect(
+      throws: AuditError.invalidSnapshot(
+        path: "s.json", reason: "'target.mountinfo[0]' is not one line")
+    ) {
+      try Snapshot(
+        decoding: Array(try JSONSerialization.data(withJSONObject: document)), path: "s.json")
+    }
+    target["mountinfo"] = ["22 1 8:1 / / rw - ext4 a rw"]
+    target["mountNamespace"] = 5
+    document["target"] = target
+    #expect(
+      throws: AuditError.invalidSnapshot(
+        path: "s.json", reason: "'target.mountNamespace' is not a string or null")
+    ) {
+      try Snapshot(
+        decoding: Array(try JSONSerialization.data(withJSONObject: document)), path: "s.json")
+    }
+  }
+
   @Test("a file that starts with '{' is read as a snapshot, anything else as mountinfo")
   func detection() {
     #expect(Snapshot.looksLikeSnapshot(Array(" \n{\"format\": 1}".utf8)))
