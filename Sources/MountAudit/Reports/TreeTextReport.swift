@@ -1,8 +1,9 @@
 /// The mount tree as text, in the habit of findmnt's tree view, with a PROPAGATION column
 /// that keeps peer-group and master numbers.
 ///
-/// Columns: TARGET (drawn as a tree, at most `maximumDrawnDepth` levels deep), SOURCE (with `[root]` for a bind of a subdirectory,
-/// as findmnt shows it), FSTYPE, PROPAGATION and OPTIONS. Mounts hidden under a mount
+/// Columns: TARGET (drawn as a tree, at most `maximumDrawnDepth` levels deep), SOURCE (with
+/// `[root]` for a bind of a subdirectory, as findmnt shows it), FSTYPE, PROPAGATION and
+/// OPTIONS. Mounts hidden under a mount
 /// stacked on top of them are marked `(hidden)`. Every value is escaped for the terminal.
 public struct TreeTextReport {
   /// The tree to print.

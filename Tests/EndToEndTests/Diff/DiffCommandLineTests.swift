@@ -38,13 +38,15 @@ struct DiffCommandLineTests {
     arguments: [
       (
         ["diff", "a"],
-        "mountaudit: 'diff' needs two tables: A and B (each a PID, a mountinfo file, a snapshot or -)"
+        "mountaudit: 'diff' needs two tables: A and B "
+          + "(each a PID, a mountinfo file, a snapshot or -)"
       ),
       (["diff", "a", "b", "c"], "mountaudit: unexpected argument 'c' for 'diff'"),
       (["diff", "-", "-"], "mountaudit: only one of A and B can be - (standard input)"),
       (
         ["diff", "a", "b", "--ignore", "size"],
-        "mountaudit: invalid field 'size' for '--ignore': expected one of mount-point, parent, fstype, source, root, options, super-options, propagation, device, shadowing"
+        "mountaudit: invalid field 'size' for '--ignore': expected one of mount-point, parent, "
+          + "fstype, source, root, options, super-options, propagation, device, shadowing"
       ),
       (
         ["diff", "a", "b", "--match", "id"],
@@ -79,7 +81,8 @@ struct DiffCommandLineTests {
     #expect(run.status == 2)
     #expect(
       run.stderr
-        == "mountaudit: 'stdin' is not a mountaudit snapshot: 'format' is not 'mountaudit-snapshot'\n"
+        == "mountaudit: 'stdin' is not a mountaudit snapshot: "
+        + "'format' is not 'mountaudit-snapshot'\n"
     )
   }
 
