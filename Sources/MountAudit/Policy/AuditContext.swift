@@ -34,6 +34,18 @@ public struct AuditContext: Sendable {
   /// The mounts processes in the container can see, in input order.
   public var visibleMounts: [MountEntry] { target.visibleEntries }
 
+  /// Whether `mount` is the null device: `/null` of a devtmpfs (every devtmpfs is one
+  /// superblock, so its `null` is the real one) or of the container's own `/dev` tmpfs.
+  /// Runtimes bind it over files they mask.
+  public func isNullDevice(_ mount: MountEntry) -> Bool {
+    guard mount.root == "/null" else { return false }
+    if mount.filesystemType == "devtmpfs" { return true }
+    guard mount.filesystemType == "tmpfs", let dev = target.visibleMount(at: "/dev") else {
+      return false
+    }
+    return dev.filesystemType == "tmpfs" && dev.device == mount.device
+  }
+
   /// The host-side path of a target mount, if the host has its filesystem mounted.
   public func hostPath(of mount: MountEntry) -> ByteString? {
     resolver?.resolve(mount)?.path

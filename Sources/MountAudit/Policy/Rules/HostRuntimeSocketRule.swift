@@ -73,7 +73,8 @@ struct HostRuntimeSocketRule: Rule {
 
   /// The runtime socket `mount` exposes, if any.
   static func exposure(of mount: MountEntry, in context: AuditContext) -> Exposure? {
-    guard !ExpectedHostMounts.isContainerRoot(mount), !isNullDevice(mount, in: context) else {
+    // The container's null device bound at a socket path is a mask, not a socket.
+    guard !ExpectedHostMounts.isContainerRoot(mount), !context.isNullDevice(mount) else {
       return nil
     }
     let paths = context.hostPaths(of: mount)
@@ -86,15 +87,6 @@ struct HostRuntimeSocketRule: Rule {
       return Exposure(hostPath: paths.first, kind: kind)
     }
     return nil
-  }
-
-  /// Whether `mount` is the null device (`/null` of the container's own `/dev` tmpfs or of
-  /// a devtmpfs): a mask over a socket path, not a socket.
-  private static func isNullDevice(_ mount: MountEntry, in context: AuditContext) -> Bool {
-    guard mount.root == "/null" else { return false }
-    if mount.filesystemType == "devtmpfs" { return true }
-    return mount.filesystemType == "tmpfs"
-      && mount.device == context.target.visibleMount(at: "/dev")?.device
   }
 
   /// What a canonical host path is, if it is a runtime socket or a directory of them.

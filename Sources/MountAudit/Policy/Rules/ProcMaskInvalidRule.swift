@@ -28,24 +28,21 @@ struct ProcMaskInvalidRule: Rule {
     ])
 
   func check(_ context: AuditContext) -> [Finding] {
-    let devTmpfs = context.target.visibleMount(at: "/dev")
-      .flatMap { $0.filesystemType == "tmpfs" ? $0.device : nil }
-    return context.profile.maskedPaths.compactMap { path in
+    context.profile.maskedPaths.compactMap { path in
       guard let mask = context.target.visibleMount(at: path),
-        let problem = Self.problem(with: mask, devTmpfs: devTmpfs)
+        let problem = Self.problem(with: mask, in: context)
       else { return nil }
       return finding("'\(path)' is masked by \(problem)", mount: mask, in: context)
     }
   }
 
   /// What is wrong with a mask, or `nil` for a good one.
-  private static func problem(with mask: MountEntry, devTmpfs: DeviceNumber?) -> String? {
-    let isNull = mask.root == "/null"
+  private static func problem(with mask: MountEntry, in context: AuditContext) -> String? {
+    if context.isNullDevice(mask) { return nil }
     switch mask.filesystemType {
-    case "tmpfs" where mask.isReadOnly, "devtmpfs" where isNull:
+    case "tmpfs" where mask.isReadOnly:
       return nil
-    case "tmpfs" where isNull:
-      if mask.device == devTmpfs { return nil }
+    case "tmpfs" where mask.root == "/null":
       return "'/null' of a tmpfs (\(mask.device)) that is not the container's /dev"
     case "tmpfs":
       return "a writable tmpfs '\(mask.root)' (\(mask.device)), not /null or a read-only "
