@@ -20,6 +20,8 @@ public struct MountTree: Sendable {
   /// under a mount stacked on top of it (or on one of its ancestors' mount points).
   public let isVisible: [Bool]
   private let visibleByMountPoint: [ByteString: Int]
+  /// The visible mounts in input order, worked out once: every rule walks them.
+  public let visibleEntries: [MountEntry]
 
   /// The mounts in input order.
   public var entries: [MountEntry] { table.entries }
@@ -59,16 +61,12 @@ public struct MountTree: Sendable {
       byMountPoint[entries[index].mountPoint] = index
     }
     self.visibleByMountPoint = byMountPoint
+    self.visibleEntries = entries.indices.filter { visible[$0] }.map { entries[$0] }
   }
 
   /// The mount processes see at exactly `mountPoint`, if one is mounted there.
   public func visibleMount(at mountPoint: ByteString) -> MountEntry? {
     visibleByMountPoint[mountPoint].map { entries[$0] }
-  }
-
-  /// The visible mounts in input order.
-  public var visibleEntries: [MountEntry] {
-    entries.indices.filter { isVisible[$0] }.map { entries[$0] }
   }
 
   /// The visible mount that serves `path`: the one whose mount point is the longest
