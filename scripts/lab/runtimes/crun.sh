@@ -26,6 +26,8 @@ readonly UNIFIED=/sys/fs/cgroup/unified
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
+# shellcheck source=common.sh
+source "$SCRIPT_DIR/common.sh"
 readonly MAKE_ROOTFS=$SCRIPT_DIR/../make-rootfs.sh
 
 die() {
@@ -42,14 +44,6 @@ EOF
   exit 64
 }
 
-is_variant() {
-  local candidate=$1 variant
-  for variant in "${VARIANTS[@]}"; do
-    [[ $candidate == "$variant" ]] && return 0
-  done
-  return 1
-}
-
 # crun accepts a container ID of these characters; checking first gives a
 # clearer message, and NAME also becomes a cgroup directory name.
 check_name() {
@@ -58,38 +52,6 @@ check_name() {
 
 container_exists() {
   crun state "$1" >/dev/null 2>&1
-}
-
-# Callers pass relative paths; crun and config.json need absolute ones
-# (and `nsenter` callers run with / as their working directory).
-absolute_dir() {
-  mkdir -p "$1"
-  (cd "$1" && pwd -P)
-}
-
-# Field 22 of /proc/PID/stat, the start time in clock ticks since boot.
-# With the PID it names one process for good: a recycled PID gets another.
-start_time() {
-  local stat rest fields
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-  rest=${stat##*) } # comm may hold spaces and parentheses
-  read -ra fields <<<"$rest"
-  [[ ${fields[19]:-} =~ ^[0-9]+$ ]] || return 1
-  echo "${fields[19]}"
-}
-
-# The state letter of PID (R, S, Z...), or nothing once it is gone.
-proc_state() {
-  awk '{ sub(/.*\) /, ""); print $1 }' "/proc/$1/stat" 2>/dev/null || true
-}
-
-# True while PID is the very process recorded with START and not a zombie.
-is_recorded_alive() {
-  local pid=$1 start=$2 now state
-  now=$(start_time "$pid") || return 1
-  [[ $now == "$start" ]] || return 1
-  state=$(proc_state "$pid")
-  [[ -n $state && $state != Z ]]
 }
 
 # Bounded wait (5 s) for a recorded process to be gone or a zombie.

@@ -32,6 +32,8 @@ readonly STOP_TRIES=200
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
+# shellcheck source=common.sh
+source "$SCRIPT_DIR/common.sh"
 
 readonly MAKE_ROOTFS=${SCRIPT_DIR%/*}/make-rootfs.sh
 
@@ -53,25 +55,10 @@ EOF
   exit 64
 }
 
-is_variant() {
-  local candidate=$1 variant
-  for variant in "${VARIANTS[@]}"; do
-    [[ $candidate == "$variant" ]] && return 0
-  done
-  return 1
-}
-
 # A valid machine name (a hostname label) is also a safe cgroup directory
 # and path component.
 check_name() {
   [[ $1 =~ ^[A-Za-z0-9][A-Za-z0-9-]{0,62}$ ]] || die "invalid container name '$1'"
-}
-
-# Callers pass relative paths; nspawn needs absolute ones (and `nsenter`
-# callers run with / as their working directory).
-absolute_dir() {
-  mkdir -p "$1"
-  (cd "$1" && pwd -P)
 }
 
 # As absolute_dir, but never creates anything: stop must not.

@@ -24,6 +24,8 @@ readonly ODD_NAMES=($'with space' $'with\ttab' $'with\nnewline' 'with\backslash'
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
+# shellcheck source=common.sh
+source "$SCRIPT_DIR/common.sh"
 
 die() {
   printf 'runc.sh: %s\n' "$*" >&2
@@ -39,14 +41,6 @@ EOF
   exit 64
 }
 
-is_variant() {
-  local candidate=$1 variant
-  for variant in "${VARIANTS[@]}"; do
-    [[ $candidate == "$variant" ]] && return 0
-  done
-  return 1
-}
-
 # runc accepts only these characters in a container ID; checking first
 # gives a clearer message than runc's.
 check_name() {
@@ -55,13 +49,6 @@ check_name() {
 
 container_exists() {
   runc state "$1" >/dev/null 2>&1
-}
-
-# Callers pass relative paths; runc and config.json need absolute ones
-# (and `nsenter` callers run with / as their working directory).
-absolute_dir() {
-  mkdir -p "$1"
-  (cd "$1" && pwd -P)
 }
 
 # A socket file bound to nothing: enough for a mount table to show a

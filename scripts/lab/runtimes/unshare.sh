@@ -25,6 +25,10 @@ set -euo pipefail
 
 readonly VARIANTS=(default propagation-unchanged)
 readonly CHILD_WAIT_TICKS=1000 # of 10 ms: 10 s for the child to run sleep
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+readonly SCRIPT_DIR
+# shellcheck source=common.sh
+source "$SCRIPT_DIR/common.sh"
 
 die() {
   printf 'unshare.sh: %s\n' "$*" >&2
@@ -40,49 +44,9 @@ EOF
   exit 64
 }
 
-is_variant() {
-  local candidate=$1 variant
-  for variant in "${VARIANTS[@]}"; do
-    [[ $candidate == "$variant" ]] && return 0
-  done
-  return 1
-}
-
 # The same names the OCI runtimes accept, so one NAME serves every script.
 check_name() {
   [[ $1 =~ ^[A-Za-z0-9][A-Za-z0-9_.+-]*$ ]] || die "invalid name '$1'"
-}
-
-# Callers pass relative paths; `nsenter` callers run with / as their
-# working directory.
-absolute_dir() {
-  mkdir -p "$1"
-  (cd "$1" && pwd -P)
-}
-
-# Field 22 of /proc/PID/stat, the start time in clock ticks since boot.
-# With the PID it names one process for good: a recycled PID gets another.
-start_time() {
-  local stat rest fields
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-  rest=${stat##*) } # comm may hold spaces and parentheses
-  read -ra fields <<<"$rest"
-  [[ ${fields[19]:-} =~ ^[0-9]+$ ]] || return 1
-  echo "${fields[19]}"
-}
-
-# The state letter of PID (R, S, Z...), or nothing once it is gone.
-proc_state() {
-  awk '{ sub(/.*\) /, ""); print $1 }' "/proc/$1/stat" 2>/dev/null || true
-}
-
-# True while PID is the very process recorded with START and not a zombie.
-is_recorded_alive() {
-  local pid=$1 start=$2 now state
-  now=$(start_time "$pid") || return 1
-  [[ $now == "$start" ]] || return 1
-  state=$(proc_state "$pid")
-  [[ -n $state && $state != Z ]]
 }
 
 # Bounded wait (5 s) for a recorded process to be gone or a zombie.
