@@ -71,7 +71,7 @@ enum HelpText {
     """
 
   static let tree = """
-    Usage: mountaudit tree TARGET [--format text|json]
+    Usage: mountaudit tree TARGET [--format text|json] [--timeout SECONDS]
 
     Prints TARGET's mount tree: every mount with its source, filesystem type,
     propagation (shared:N, master:N, propagate_from:N, unbindable) and options.
@@ -91,7 +91,9 @@ enum HelpText {
     Mounts are matched by mount ID when A and B are one namespace at two times
     (processes or snapshots in the same mount namespace), otherwise by mount
     point and position in the stack of mounts there, with a mount that keeps
-    its ID, filesystem, root and source elsewhere paired as a move. Across
+    its ID, filesystem, root and a distinctive source elsewhere paired as a
+    move (not a pseudo-filesystem such as proc or tmpfs from 'tmpfs', whose
+    IDs and devices the kernel recycles). Across
     namespaces, mount IDs, peer-group numbers and major:minor are compared by the
     relations they express (which mounts share a peer group, a master, a
     filesystem), never by value.
@@ -110,6 +112,7 @@ enum HelpText {
                            through two host tables: host mounts that came by
                            propagation with one of its mounts are named, and
                            those still in B after its root left, left behind (!)
+      --timeout SECONDS    give up after SECONDS (exit 2)
       --audit              compare the audits of A and B instead: findings that
                            appeared, were resolved or changed severity; takes
                            --host, --host-pid and --profile as audit does
@@ -124,7 +127,7 @@ enum HelpText {
     """
 
   static let snapshot = """
-    Usage: mountaudit snapshot PID [--host FILE | --host-pid N] > FILE
+    Usage: mountaudit snapshot PID [--host FILE | --host-pid N] [--timeout SECONDS] > FILE
 
     Writes, as one JSON document, everything an offline audit or diff of PID needs:
     its mountinfo and the host reference's, byte for byte, the mount and network
@@ -148,8 +151,8 @@ enum HelpText {
 
   static let exitStatus = """
     Exit status:
-      0    no finding at or above --fail-on
-      1    findings at or above --fail-on
+      0    no finding at or above --fail-on (diff: no difference)
+      1    findings at or above --fail-on (diff: differences)
       2    the audit could not run (no such process, a process that exited while
            it was read, permission denied, unreadable, empty or oversized input,
            no well-formed mountinfo line, a damaged host table, a table that

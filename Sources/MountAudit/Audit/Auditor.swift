@@ -42,9 +42,11 @@ public struct Auditor: Sendable {
         try reader.load(origin).table
       }
       try Self.requireIntact(hostTable)
+      // A snapshot keeps its target's namespaces when another host is named.
       return AuditInputs(
-        target: loaded.table, host: host, hostTable: hostTable,
-        snapshot: loaded.snapshot?.summary)
+        target: loaded.table, targetNamespace: loaded.snapshot?.targetNamespace,
+        targetNetworkNamespace: loaded.snapshot?.targetNetworkNamespace, host: host,
+        hostTable: hostTable, snapshot: loaded.snapshot?.summary)
     }
 
     // Everything read of the target (namespace links, table) is read while it is pinned.

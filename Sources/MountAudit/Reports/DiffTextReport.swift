@@ -31,7 +31,7 @@ public struct DiffTextReport {
       "--- " + Self.name(diff.before), "+++ " + Self.name(diff.after),
       "matched by "
         + (diff.matching == .mountID
-          ? "mount ID (one namespace at two times)"
+          ? "mount ID"
           : "mount point and stack position"),
     ]
     if !diff.ignored.isEmpty {

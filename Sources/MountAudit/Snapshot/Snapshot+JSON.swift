@@ -49,9 +49,13 @@ extension Snapshot {
   /// Reads a snapshot file; `path` names it in errors.
   public init(decoding bytes: [UInt8], path: String) throws(AuditError) {
     let reader = DocumentReader(path: path)
-    let root = try reader.object(
-      try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]),
-      at: "the document")
+    guard
+      let document = try? JSONSerialization.jsonObject(
+        with: Data(bytes), options: [.fragmentsAllowed])
+    else {
+      throw .invalidSnapshot(path: path, reason: "it is not valid JSON (cut short?)")
+    }
+    let root = try reader.object(document, at: "the document")
     guard root["format"] as? String == Self.formatName else {
       throw .invalidSnapshot(path: path, reason: "'format' is not '\(Self.formatName)'")
     }

@@ -104,7 +104,7 @@ struct SnapshotTests {
   @Test(
     "a broken snapshot names what is wrong",
     arguments: [
-      ("{", "'s.json' is not a mountaudit snapshot: 'the document' is not an object"),
+      ("{", "'s.json' is not a mountaudit snapshot: it is not valid JSON (cut short?)"),
       (
         #"{"format": "other"}"#,
         "'s.json' is not a mountaudit snapshot: 'format' is not 'mountaudit-snapshot'"
