@@ -45,9 +45,19 @@ public enum JSONValue: Hashable, Sendable {
     value.map { .string($0) } ?? .null
   }
 
-  /// The document as pretty-printed UTF-8 with sorted keys and unescaped slashes,
-  /// ending in a newline, written by Foundation's `JSONEncoder`.
+  /// The document as pretty-printed UTF-8 with sorted keys and unescaped slashes, ending in
+  /// a newline: the bytes Foundation's `JSONEncoder` gives for it (see
+  /// `JSONValue+Serialization.swift`).
   public func serialized() -> [UInt8] {
+    var output: [UInt8] = []
+    write(to: &output)
+    output.append(UInt8(ascii: "\n"))
+    return output
+  }
+
+  /// The document as Foundation's `JSONEncoder` writes it, ending in a newline: the
+  /// reference `serialized()` is tested against.
+  public func encodedByFoundation() -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Every value is a string, an integer, a boolean or null, which always encode.

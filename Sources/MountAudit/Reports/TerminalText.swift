@@ -8,42 +8,55 @@
 public enum TerminalText {
   /// The bytes of `text` as safe, printable text.
   public static func escape(_ text: ByteString) -> String {
-    var output = ""
-    var bytes = text.bytes[...]
-    while !bytes.isEmpty {
-      var iterator = bytes.makeIterator()
-      var decoder = UTF8()
-      switch decoder.decode(&iterator) {
-      case .scalarValue(let scalar):
-        let length = UTF8.width(scalar)
-        append(scalar, to: &output)
-        bytes = bytes.dropFirst(length)
-      case .error, .emptyInput:
-        output += "\\x" + hex(bytes.first!)
-        bytes = bytes.dropFirst()
-      }
-    }
-    return output
+    escape(utf8: text.bytes)
   }
 
   /// `text` with control, format and bidirectional characters escaped.
   public static func escape(_ text: String) -> String {
-    var output = ""
-    for scalar in text.unicodeScalars { append(scalar, to: &output) }
-    return output
+    var text = text
+    return text.withUTF8 { escape(utf8: $0) }
   }
 
-  private static func append(_ scalar: Unicode.Scalar, to output: inout String) {
+  /// Escapes UTF-8 text, whose invalid bytes become `\xNN`. Printable ASCII, nearly every
+  /// byte of a real table, is copied as is; only other bytes are decoded and looked up in
+  /// Unicode's categories.
+  private static func escape(utf8 bytes: some Collection<UInt8>) -> String {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var rest = bytes[...]
+    while let byte = rest.first {
+      if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") {
+        output.append(byte)
+        rest = rest.dropFirst()
+        continue
+      }
+      var iterator = rest.makeIterator()
+      var decoder = UTF8()
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        append(scalar, to: &output)
+        rest = rest.dropFirst(UTF8.width(scalar))
+      case .error, .emptyInput:
+        appendHex(byte, to: &output)
+        rest = rest.dropFirst()
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
     switch scalar {
-    case "\\": output += "\\\\"
-    case "\n": output += "\\n"
-    case "\t": output += "\\t"
-    case "\r": output += "\\r"
+    case "\\": output.append(contentsOf: #"\\"#.utf8)
+    case "\n": output.append(contentsOf: #"\n"#.utf8)
+    case "\t": output.append(contentsOf: #"\t"#.utf8)
+    case "\r": output.append(contentsOf: #"\r"#.utf8)
     default:
-      if isUnsafe(scalar) {
-        output += scalar.value < 0x80 ? "\\x" + hex(UInt8(scalar.value)) : "\\u{\(code(scalar))}"
+      if scalar.value < 0x80 && isUnsafe(scalar) {
+        appendHex(UInt8(scalar.value), to: &output)
+      } else if isUnsafe(scalar) {
+        output.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".utf8)
       } else {
-        output.unicodeScalars.append(scalar)
+        output.append(contentsOf: UTF8.encode(scalar)!)
       }
     }
   }
@@ -60,12 +73,11 @@ public enum TerminalText {
     }
   }
 
-  private static func hex(_ byte: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(byte >> 4)], digits[Int(byte & 0xf)]])
+  private static func appendHex(_ byte: UInt8, to output: inout [UInt8]) {
+    output.append(contentsOf: #"\x"#.utf8)
+    output.append(hexDigits[Int(byte >> 4)])
+    output.append(hexDigits[Int(byte & 0xF)])
   }
 
-  private static func code(_ scalar: Unicode.Scalar) -> String {
-    String(scalar.value, radix: 16, uppercase: true)
-  }
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
