@@ -21,11 +21,11 @@ enum Commands {
       }
       switch format {
       case .text: Output.stream { TreeTextReport(tree).write($0) }
-      case .json: Output.write(TreeJSONReport(tree).document.serialized())
+      case .json: Output.write(TreeJSONReport(tree).document)
       }
       return ExitStatus.clean
     case .snapshot(let pid, let host):
-      Output.write(try Snapshot.capture(pid: pid, host: host).document.serialized())
+      Output.write(try Snapshot.capture(pid: pid, host: host).document)
       return ExitStatus.clean
     case .diff(let options):
       return try DiffCommand(options: options).run()
@@ -36,7 +36,7 @@ enum Commands {
       let report = try Auditor().audit(request)
       switch options.format {
       case .text: Output.write(AuditTextReport(report, usesColor: Output.usesColor).text)
-      case .json: Output.write(AuditJSONReport(report).document.serialized())
+      case .json: Output.write(AuditJSONReport(report).document)
       }
       return report.hasFindings(atOrAbove: options.failOn)
         ? ExitStatus.findings : ExitStatus.clean

@@ -36,7 +36,7 @@ struct DiffCommand {
         ).text)
     case .json:
       Output.write(
-        DiffJSONReport(diff, normalizations: names, trace: trace).document.serialized())
+        DiffJSONReport(diff, normalizations: names, trace: trace).document)
     }
     // Lines left out (named on stderr and in the header) leave the comparison incomplete:
     // that is trouble, as in diff(1), whatever the readable lines say.
@@ -57,7 +57,7 @@ struct DiffCommand {
     let diff = AuditDiff(before, after)
     switch options.format {
     case .text: Output.write(AuditDiffTextReport(diff, usesColor: Output.usesColor).text)
-    case .json: Output.write(AuditDiffJSONReport(diff).document.serialized())
+    case .json: Output.write(AuditDiffJSONReport(diff).document)
     }
     return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
   }

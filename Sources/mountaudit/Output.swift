@@ -33,6 +33,11 @@ enum Output {
     write(buffer)
   }
 
+  /// Writes a JSON document to stdout in chunks as it is serialized.
+  static func write(_ document: JSONValue) {
+    document.write(inChunks: { write($0) })
+  }
+
   /// One diagnostic line on stderr: `mountaudit: message`.
   static func error(_ message: String, prefixed: Bool = true) {
     let line = (prefixed ? "mountaudit: " : "") + TerminalText.escape(message) + "\n"

@@ -14,7 +14,30 @@ public struct HostPathResolver: Sendable {
     var root: ByteString
   }
 
+  /// What one device and root resolve to: the first host mount and path, and every distinct
+  /// host path.
+  private struct Resolution: Sendable {
+    var first: (hostMount: MountEntry, path: ByteString)?
+    var paths: [ByteString]
+  }
+
   private let mountsByKey: [Key: [MountEntry]]
+  /// Answers worked out ahead for the target's mounts: several rules ask about every
+  /// mount, and walking a root's prefixes each time was a tenth of a large audit.
+  private var resolved: [Key: Resolution] = [:]
+
+  /// Indexes the visible mounts of the host's tree, and resolves `targets` ahead so that
+  /// asking about them again costs one lookup.
+  public init(host: MountTree, resolvingAheadOf targets: [MountEntry]) {
+    self.init(host: host)
+    var resolved: [Key: Resolution] = [:]
+    resolved.reserveCapacity(targets.count)
+    for entry in targets {
+      let key = Key(device: entry.device, root: entry.root)
+      if resolved[key] == nil { resolved[key] = resolution(of: entry) }
+    }
+    self.resolved = resolved
+  }
 
   /// Indexes the visible mounts of the host's tree.
   public init(host: MountTree) {
@@ -30,6 +53,7 @@ public struct HostPathResolver: Sendable {
 
   /// The host mount that exposes `entry`'s filesystem root, and the host-side path.
   public func resolve(_ entry: MountEntry) -> (hostMount: MountEntry, path: ByteString)? {
+    if let known = resolved[Key(device: entry.device, root: entry.root)] { return known.first }
     var found: (MountEntry, ByteString)?
     visitCandidates(of: entry) { candidate, path in
       found = (candidate, path)
@@ -47,12 +71,18 @@ public struct HostPathResolver: Sendable {
   /// resolved directory as its root, so a subPath that followed a symlink to `/etc`
   /// (CVE-2017-1002101) resolves to the subpath mount, and only the host's `/` shows `/etc`.
   public func hostPaths(of entry: MountEntry) -> [ByteString] {
-    var paths: [ByteString] = []
-    visitCandidates(of: entry) { _, path in
-      if !paths.contains(path) { paths.append(path) }
+    if let known = resolved[Key(device: entry.device, root: entry.root)] { return known.paths }
+    return resolution(of: entry).paths
+  }
+
+  private func resolution(of entry: MountEntry) -> Resolution {
+    var resolution = Resolution(first: nil, paths: [])
+    visitCandidates(of: entry) { candidate, path in
+      if resolution.first == nil { resolution.first = (candidate, path) }
+      if !resolution.paths.contains(path) { resolution.paths.append(path) }
       return true
     }
-    return paths
+    return resolution
   }
 
   /// Calls `visit` with each host mount of `entry`'s device whose root contains the

@@ -28,7 +28,9 @@ public struct AuditContext: Sendable {
     self.networkNamespaces = networkNamespaces
     self.kernelPaths = kernelPaths
     self.profile = profile
-    self.resolver = host.map(HostPathResolver.init(host:))
+    self.resolver = host.map {
+      HostPathResolver(host: $0, resolvingAheadOf: target.entries)
+    }
   }
 
   /// The mounts processes in the container can see, in input order.

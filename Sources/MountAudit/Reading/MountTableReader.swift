@@ -70,18 +70,13 @@ public struct MountTableReader: Sendable {
   public func parse(_ bytes: [UInt8], origin: TableOrigin) throws(AuditError) -> MountTable {
     var lines: [(number: Int, fields: MountinfoLine)] = []
     var problems: [ParseProblem] = []
-    var wellFormedText: [UInt8] = []
-    wellFormedText.reserveCapacity(bytes.count + 1)
-
-    var number = 0
-    for text in Self.lines(of: bytes) {
-      number += 1
+    let allLines = Self.lines(of: bytes)
+    lines.reserveCapacity(allLines.count)
+    for (index, text) in allLines.enumerated() {
       do {
-        lines.append((number, try MountinfoLine(parsing: text)))
-        wellFormedText.append(contentsOf: text)
-        wellFormedText.append(UInt8(ascii: "\n"))
+        lines.append((index + 1, try MountinfoLine(parsing: text)))
       } catch {
-        problems.append(ParseProblem(line: number, problem: error))
+        problems.append(ParseProblem(line: index + 1, problem: error))
       }
     }
     guard !lines.isEmpty else {
@@ -90,7 +85,9 @@ public struct MountTableReader: Sendable {
 
     let parsed: LibmountTable
     do {
-      parsed = try LibmountTable(parsingMountinfo: wellFormedText, name: origin.path)
+      parsed = try LibmountTable(
+        parsingMountinfo: Self.wellFormedText(of: bytes, lines: allLines, problems: problems),
+        name: origin.path)
     } catch {
       throw .libmount(error)
     }
@@ -150,6 +147,23 @@ public struct MountTableReader: Sendable {
       filesystemType: String(decoding: parsed.filesystemType, as: UTF8.self),
       source: ByteString(OctalEscapes.decode(raw.source)),
       superOptions: ByteString(Array(raw.superOptions)))
+  }
+
+  /// The lines libmount is given: the input itself when every line is well formed and it
+  /// ends in a newline (the usual case, which then costs no copy), otherwise the
+  /// well-formed lines alone, each ending in a newline.
+  private static func wellFormedText(
+    of bytes: [UInt8], lines: [ArraySlice<UInt8>], problems: [ParseProblem]
+  ) -> [UInt8] {
+    if problems.isEmpty, bytes.last == UInt8(ascii: "\n") { return bytes }
+    let badLines = Set(problems.map(\.line))
+    var text: [UInt8] = []
+    text.reserveCapacity(bytes.count + 1)
+    for (index, line) in lines.enumerated() where !badLines.contains(index + 1) {
+      text.append(contentsOf: line)
+      text.append(UInt8(ascii: "\n"))
+    }
+    return text
   }
 
   /// Splits input at newlines; a final line without a newline still counts, a final newline

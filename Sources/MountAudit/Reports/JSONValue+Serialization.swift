@@ -12,8 +12,19 @@
 /// with `"`, `\` and the C0 controls escaped (`\b \f \n \r \t`, others `\u00XX`) and
 /// everything else, `/` and non-ASCII included, written as is.
 extension JSONValue {
+  /// Writes the document, ending in a newline, handing its bytes to `deliver` in chunks of
+  /// about 64 KiB, so that a large report's text is never held whole.
+  public func write(inChunks deliver: ([UInt8]) -> Void) {
+    withoutActuallyEscaping(deliver) { deliver in
+      var output = JSONOutput(deliver: deliver)
+      write(to: &output)
+      output.bytes.append(UInt8(ascii: "\n"))
+      deliver(output.bytes)
+    }
+  }
+
   /// Appends the document at nesting `depth` to `output`, without a trailing newline.
-  func write(to output: inout [UInt8], depth: Int = 0) {
+  func write(to output: inout JSONOutput, depth: Int = 0) {
     switch self {
     case .null:
       output.append(contentsOf: "null".utf8)
@@ -44,12 +55,13 @@ extension JSONValue {
   /// The inside of an array or object: each member on its own line, one level deeper,
   /// separated by commas, then the closing bracket's indentation.
   private static func writeMembers<Member>(
-    of members: [Member], depth: Int, to output: inout [UInt8],
-    _ writeMember: (Member, inout [UInt8]) -> Void
+    of members: [Member], depth: Int, to output: inout JSONOutput,
+    _ writeMember: (Member, inout JSONOutput) -> Void
   ) {
     output.append(UInt8(ascii: "\n"))
     for (index, member) in members.enumerated() {
       if index > 0 { output.append(contentsOf: ",\n".utf8) }
+      output.deliverIfFull()
       indent(depth + 1, to: &output)
       writeMember(member, &output)
     }
@@ -57,11 +69,11 @@ extension JSONValue {
     indent(depth, to: &output)
   }
 
-  private static func indent(_ depth: Int, to output: inout [UInt8]) {
+  private static func indent(_ depth: Int, to output: inout JSONOutput) {
     output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
   }
 
-  private static func writeString(_ value: String, to output: inout [UInt8]) {
+  private static func writeString(_ value: String, to output: inout JSONOutput) {
     output.append(UInt8(ascii: "\""))
     for byte in value.utf8 {
       switch byte {
@@ -84,4 +96,35 @@ extension JSONValue {
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// The bytes of a JSON document being written, handed on in chunks when a receiver is set.
+struct JSONOutput {
+  /// The bytes not yet handed on.
+  var bytes: [UInt8] = []
+  /// Receives the bytes in chunks; `nil` keeps the whole document in `bytes`.
+  let deliver: (([UInt8]) -> Void)?
+
+  /// The size from which the bytes written so far are handed on.
+  static let chunkSize = 1 << 16
+
+  init(deliver: (([UInt8]) -> Void)? = nil) {
+    self.deliver = deliver
+    if deliver != nil { bytes.reserveCapacity(Self.chunkSize + 4096) }
+  }
+
+  mutating func append(_ byte: UInt8) {
+    bytes.append(byte)
+  }
+
+  mutating func append(contentsOf newBytes: some Sequence<UInt8>) {
+    bytes.append(contentsOf: newBytes)
+  }
+
+  /// Hands the bytes on if a receiver is set and a chunk's worth has been written.
+  mutating func deliverIfFull() {
+    guard let deliver, bytes.count >= Self.chunkSize else { return }
+    deliver(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
 }

@@ -49,10 +49,10 @@ public enum JSONValue: Hashable, Sendable {
   /// a newline: the bytes Foundation's `JSONEncoder` gives for it (see
   /// `JSONValue+Serialization.swift`).
   public func serialized() -> [UInt8] {
-    var output: [UInt8] = []
+    var output = JSONOutput()
     write(to: &output)
     output.append(UInt8(ascii: "\n"))
-    return output
+    return output.bytes
   }
 
   /// The document as Foundation's `JSONEncoder` writes it, ending in a newline: the

@@ -69,4 +69,17 @@ struct JSONValueSerializationTests {
       #expect(value.serialized() == value.encodedByFoundation())
     }
   }
+
+  @Test("a document written in chunks is the same bytes, handed on in several pieces")
+  func chunkedWriting() {
+    let document = JSONValue.object([
+      "mounts": .array(
+        (0..<5_000).map { .object(["id": .integer($0), "path": .string("/mnt/\($0)")]) })
+    ])
+    var chunks: [[UInt8]] = []
+    document.write(inChunks: { chunks.append($0) })
+    #expect(chunks.count > 2)
+    #expect(chunks.dropLast().allSatisfy { $0.count >= JSONOutput.chunkSize })
+    #expect(Array(chunks.joined()) == document.serialized())
+  }
 }

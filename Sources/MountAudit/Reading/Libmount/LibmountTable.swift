@@ -14,10 +14,8 @@ struct LibmountTable {
     var minor: UInt32
     var root: [UInt8]
     var target: [UInt8]
-    var source: [UInt8]
     var filesystemType: [UInt8]
     var mountOptions: [UInt8]
-    var optionalFields: [UInt8]
   }
 
   /// The entries in input order.
@@ -54,9 +52,10 @@ struct LibmountTable {
         return 1  // recoverable: skip the line and go on
       }, "mnt_table_set_parser_errcb", input: name)
 
-    var buffer = text
-    let (result, function) = buffer.withUnsafeMutableBytes { bytes -> (Int32, String) in
-      guard let stream = fmemopen(bytes.baseAddress, bytes.count, "r") else {
+    let (result, function) = text.withUnsafeBytes { bytes -> (Int32, String) in
+      // A stream opened for reading never writes to its buffer, so the text is not copied.
+      let start = UnsafeMutableRawPointer(mutating: bytes.baseAddress)
+      guard let stream = fmemopen(start, bytes.count, "r") else {
         return (-Glibc.errno, "fmemopen")
       }
       defer { fclose(stream) }
@@ -85,10 +84,8 @@ struct LibmountTable {
       minor: gnu_dev_minor(device),
       root: bytes(mnt_fs_get_root(filesystem)),
       target: bytes(mnt_fs_get_target(filesystem)),
-      source: bytes(mnt_fs_get_source(filesystem)),
       filesystemType: bytes(mnt_fs_get_fstype(filesystem)),
-      mountOptions: bytes(mnt_fs_get_vfs_options(filesystem)),
-      optionalFields: bytes(mnt_fs_get_optional_fields(filesystem)))
+      mountOptions: bytes(mnt_fs_get_vfs_options(filesystem)))
   }
 
   /// The bytes of a C string; a NULL pointer (libmount's "no value") gives no bytes.
