@@ -21,7 +21,7 @@ enum Commands {
       }
       switch format {
       case .text: Output.stream { TreeTextReport(tree).write($0) }
-      case .json: Output.write(TreeJSONReport(tree).document)
+      case .json: TreeJSONReport(tree).streamed.write(inChunks: { Output.write($0) })
       }
       return ExitStatus.clean
     case .snapshot(let pid, let host):

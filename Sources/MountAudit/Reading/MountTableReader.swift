@@ -10,11 +10,16 @@
 public struct MountTableReader: Sendable {
   /// The largest input read, to bound memory on hostile or endless input.
   public var sizeLimit: Int
+
+  /// The default `sizeLimit`, 256 MiB: more than twice a table of the kernel's default
+  /// most mounts in a namespace (`fs.mount-max`, 100,000) with long Kubernetes paths
+  /// (about 370 bytes a line), so only an absurd or endless input reaches it.
+  public static let defaultSizeLimit = 256 << 20
   /// Whether tables keep the input exactly as read (`MountTable.text`), for snapshots.
   public var keepsText: Bool
 
   /// Creates a reader that refuses inputs larger than `sizeLimit` bytes.
-  public init(sizeLimit: Int = 1 << 30, keepsText: Bool = false) {
+  public init(sizeLimit: Int = defaultSizeLimit, keepsText: Bool = false) {
     self.sizeLimit = sizeLimit
     self.keepsText = keepsText
   }

@@ -54,7 +54,7 @@ extension JSONValue {
 
   /// The inside of an array or object: each member on its own line, one level deeper,
   /// separated by commas, then the closing bracket's indentation.
-  private static func writeMembers<Member>(
+  static func writeMembers<Member>(
     of members: [Member], depth: Int, to output: inout JSONOutput,
     _ writeMember: (Member, inout JSONOutput) -> Void
   ) {
@@ -73,7 +73,7 @@ extension JSONValue {
     output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
   }
 
-  private static func writeString(_ value: String, to output: inout JSONOutput) {
+  static func writeString(_ value: String, to output: inout JSONOutput) {
     output.append(UInt8(ascii: "\""))
     for byte in value.utf8 {
       switch byte {

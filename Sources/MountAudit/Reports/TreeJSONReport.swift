@@ -14,27 +14,30 @@ public struct TreeJSONReport {
     self.tree = tree
   }
 
-  /// The whole document.
-  public var document: JSONValue {
-    var mounts: [JSONValue] = []
-    mounts.reserveCapacity(tree.entries.count)
-    tree.walk { step in
-      mounts.append(mount(at: step.index, depth: step.depth))
-    }
-    return .object([
-      "schemaVersion": .integer(Self.schemaVersion),
-      "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
-      "source": .object([
-        "kind": .string(tree.table.origin.kind),
-        "pid": .integer(tree.table.origin.pid),
-        "path": .string(tree.table.origin.path),
-      ]),
-      "mounts": .array(mounts),
-      "problems": .array(
-        tree.table.problems.map {
-          .object(["line": .integer($0.line), "message": .string($0.problem.description)])
-        }),
-    ])
+  /// The whole document, built in memory.
+  public var document: JSONValue { streamed.materialized }
+
+  /// The document with its mounts made one at a time as they are written.
+  public var streamed: StreamedJSONObject {
+    StreamedJSONObject(
+      members: [
+        "schemaVersion": .integer(Self.schemaVersion),
+        "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
+        "source": .object([
+          "kind": .string(tree.table.origin.kind),
+          "pid": .integer(tree.table.origin.pid),
+          "path": .string(tree.table.origin.path),
+        ]),
+        "problems": .array(
+          tree.table.problems.map {
+            .object(["line": .integer($0.line), "message": .string($0.problem.description)])
+          }),
+      ],
+      streamedArrays: [
+        "mounts": { emit in
+          tree.walk { step in emit(mount(at: step.index, depth: step.depth)) }
+        }
+      ])
   }
 
   private func mount(at index: Int, depth: Int) -> JSONValue {

@@ -48,6 +48,12 @@ enum SystemCall {
     descriptor: Int32, path: String, limit: Int
   ) throws(AuditError) -> [UInt8] {
     var data: [UInt8] = []
+    // A regular file's size is known: one allocation of that size, not a doubling array
+    // that would hold up to twice the file. Pipes and /proc files report no useful size.
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 {
+      data.reserveCapacity(min(Int(status.st_size), limit) + 1)
+    }
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -41,6 +41,9 @@ struct JSONValueSerializationTests {
 
     let tree = TreeJSONReport(MountTree(try MountTableReader().read(.file(path: container))))
     #expect(tree.document.serialized() == tree.document.encodedByFoundation())
+    var streamed: [UInt8] = []
+    tree.streamed.write(inChunks: { streamed += $0 })
+    #expect(streamed == tree.document.serialized())
   }
 
   @Test("every escape, empty containers and nesting are written as Foundation writes them")
@@ -81,5 +84,18 @@ struct JSONValueSerializationTests {
     #expect(chunks.count > 2)
     #expect(chunks.dropLast().allSatisfy { $0.count >= JSONOutput.chunkSize })
     #expect(Array(chunks.joined()) == document.serialized())
+  }
+
+  @Test("a streamed object writes the bytes of the same object built whole")
+  func streamedObject() {
+    let object = StreamedJSONObject(
+      members: ["b": .integer(1), "z": .array([])],
+      streamedArrays: [
+        "a": { emit in for index in 0..<3 { emit(.object(["i": .integer(index)])) } },
+        "empty": { _ in },
+      ])
+    var streamed: [UInt8] = []
+    object.write(inChunks: { streamed += $0 })
+    #expect(streamed == object.materialized.encodedByFoundation())
   }
 }
