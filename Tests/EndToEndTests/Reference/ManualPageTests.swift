@@ -1,4 +1,5 @@
 import Foundation
+import MountAudit
 import Testing
 
 @testable import mountaudit
@@ -30,6 +31,13 @@ struct ManualPageTests {
     for section in ["NAME", "SYNOPSIS", "COMMANDS", "OPTIONS", "ENVIRONMENT", "EXIT STATUS"] {
       #expect(man.stdout.contains("\n\(section)\n"), "no \(section) section")
     }
+  }
+
+  @Test("the title line names the version --version prints")
+  func version() throws {
+    let title = try #require(
+      try Self.source().split(separator: "\n").first { $0.hasPrefix(".TH ") })
+    #expect(title.contains("\"mountaudit \(Version.current)\""))
   }
 
   @Test("every command has a subsection", arguments: ArgumentParser.commands)
