@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install what mountaudit needs on Debian: libmount's headers and pkg-config to build it,
 # runc, jq and busybox-static to start the real containers the tests and the demo audit,
-# python3-jsonschema to check JSON reports against their schema.
+# python3-jsonschema to check JSON reports against their schema, make, groff-base and man-db
+# for the Makefile and the manual page's tests.
 set -euo pipefail
 
 readonly PACKAGES=(libmount-dev pkgconf runc jq busybox-static python3-jsonschema
-  crun bubblewrap systemd-container podman lxc strace)
+  crun bubblewrap systemd-container podman lxc strace make groff-base man-db)
 
 sudo_if_needed() {
   if [[ $EUID -eq 0 ]]; then "$@"; else sudo "$@"; fi

@@ -2,10 +2,10 @@ import MountAudit
 
 /// Turns `CommandLine.arguments` (without the program name) into an `Invocation`.
 ///
-/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`. Options may come before or
-/// after TARGET, as `--name value` or `--name=value`; `--` ends the options.
+/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`, `explain`. Options may
+/// come before or after TARGET, as `--name value` or `--name=value`; `--` ends the options.
 struct ArgumentParser {
-  static let commands = ["audit", "tree", "diff", "snapshot", "rules", "help"]
+  static let commands = ["audit", "tree", "diff", "snapshot", "rules", "explain", "help"]
 
   /// Options that take a value.
   static let valued: Set = [
@@ -67,6 +67,10 @@ struct ArgumentParser {
       try Self.expect(positionals, count: 0, command: command)
       try Self.reject(options, allowed: [], command: command)
       return .rules
+    case "explain":
+      try Self.reject(options, allowed: ["--format"], command: command)
+      return .explain(
+        rule: try Self.ruleID(positionals), format: try Self.format(options["--format"]))
     case "tree":
       try Self.reject(options, allowed: ["--format", "--timeout"], command: command)
       return .tree(
@@ -159,6 +163,20 @@ struct ArgumentParser {
       throw UsageError(message: "unknown profile '\(profile)': expected one of \(names)")
     }
     return profile
+  }
+
+  /// The one rule ID `explain` takes, checked against the registry.
+  static func ruleID(_ positionals: [String]) throws(UsageError) -> String {
+    guard let id = positionals.first else {
+      throw UsageError(message: "'explain' needs a rule ID: 'mountaudit rules' lists them")
+    }
+    try expect(positionals, count: 1, command: "explain")
+    guard RuleRegistry.rule(id: id) != nil else {
+      let hint = RuleRegistry.suggestion(for: id).map { " (did you mean '\($0)'?)" } ?? ""
+      throw UsageError(
+        message: "unknown rule '\(id)'\(hint): 'mountaudit rules' lists every rule")
+    }
+    return id
   }
 
   static func reject(

@@ -14,6 +14,14 @@ enum Commands {
     case .rules:
       Output.write(RulesListing.text())
       return ExitStatus.clean
+    case .explain(let id, let format):
+      guard let rule = RuleRegistry.rule(id: id) else { return ExitStatus.usage }
+      let explanation = RuleExplanation(rule)
+      switch format {
+      case .text: Output.write(explanation.text)
+      case .json: Output.write(explanation.document.serialized())
+      }
+      return ExitStatus.clean
     case .tree(let target, let format):
       let tree = MountTree(try MountTableReader().load(target).table)
       for problem in tree.table.problems {

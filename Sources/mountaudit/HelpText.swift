@@ -6,6 +6,7 @@ enum HelpText {
     case "diff": diff
     case "snapshot": snapshot
     case "rules": rules
+    case "explain": explain
     case "audit": audit + exitStatus
     default: overview + exitStatus
     }
@@ -24,6 +25,7 @@ enum HelpText {
                           [--audit [--host FILE | --host-pid N] [--profile NAME]]
       mountaudit snapshot PID [--host FILE | --host-pid N] > FILE
       mountaudit rules
+      mountaudit explain RULE [--format text|json]
       mountaudit --help | --version
 
     TARGET is a PID when it is all digits, - for standard input, and a mountinfo file
@@ -35,8 +37,11 @@ enum HelpText {
       diff      show how two mount tables (or, with --audit, their audits) differ
       snapshot  capture a process's tables and namespaces as JSON for later
       rules     list every rule with its ID, default severity and summary
+      explain   explain one rule: what it checks, why, how to fix, references,
+                blind spots
 
-    Run 'mountaudit help COMMAND' for a command's options.
+    Run 'mountaudit help COMMAND' for a command's options; 'man mountaudit' for
+    the manual.
 
     Environment:
       NO_COLOR             set to turn off colour in text reports
@@ -146,6 +151,21 @@ enum HelpText {
     Lists every rule with its ID, default severity and summary.
 
     Exit status: 0.
+
+    """
+
+  static let explain = """
+    Usage: mountaudit explain RULE [--format text|json]
+
+    Explains rule RULE (an ID that 'mountaudit rules' lists, such as
+    host.runtime-socket): its default severity, what it needs, what it checks, why
+    it matters, how to fix what it finds, references (OCI runtime spec sections,
+    CIS Docker Benchmark items by title, CVEs) and its known blind spots.
+
+    Options:
+      --format text|json   output format (default: text)
+
+    Exit status: 0 explained, 64 unknown rule or usage error.
 
     """
 

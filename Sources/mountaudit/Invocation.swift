@@ -12,6 +12,8 @@ enum Invocation: Equatable {
   case snapshot(pid: Int32, host: HostChoice)
   /// `mountaudit rules`
   case rules
+  /// `mountaudit explain RULE`
+  case explain(rule: String, format: OutputFormat)
   /// `--help`, optionally for one command.
   case help(command: String?)
   /// `--version`

@@ -13,14 +13,15 @@ public protocol Rule: Sendable {
 }
 
 /// What a rule needs to run; a rule whose needs are not met is reported as skipped.
-public enum RuleRequirement: String, Hashable, Sendable, Codable {
+public enum RuleRequirement: String, Hashable, Sendable, Codable, CaseIterable {
   /// The host's mount table (live, or `--host FILE`).
   case hostTable
   /// Live mount namespace identities of the target and the host.
   case liveNamespace
 }
 
-/// The fixed facts about a rule, as `mountaudit rules` lists them.
+/// The fixed facts about a rule, as `mountaudit rules` lists them and `mountaudit explain`
+/// explains them.
 public struct RuleMetadata: Hashable, Sendable {
   /// The stable ID, `area.name`.
   public var id: String
@@ -28,10 +29,18 @@ public struct RuleMetadata: Hashable, Sendable {
   public var severity: Severity
   /// One line saying when the rule fires.
   public var summary: String
+  /// What the rule looks at and when it fires, for users: the fields of the table it
+  /// reads, the cases it accepts on purpose, and the severities it chooses between.
+  public var explanation: String
+  /// Why what it finds matters: what a process in the container can do with it.
+  public var rationale: String
   /// How to fix what it finds.
   public var remediation: String
-  /// References: OCI runtime spec sections, CIS Docker Benchmark items by title, CVEs.
+  /// References: OCI runtime spec sections, CIS Docker Benchmark items by title (their
+  /// numbers change between versions), CVEs, kernel documentation.
   public var references: [String]
+  /// What the rule cannot see or judges wrongly, one sentence or two each.
+  public var blindSpots: [String]
   /// What the rule needs to run at all.
   public var requirements: Set<RuleRequirement>
   /// Whether findings on mounts below a mount already reported by this rule are folded
@@ -40,15 +49,19 @@ public struct RuleMetadata: Hashable, Sendable {
 
   /// Creates rule metadata.
   public init(
-    id: String, severity: Severity, summary: String, remediation: String,
-    references: [String] = [], requirements: Set<RuleRequirement> = [],
+    id: String, severity: Severity, summary: String, explanation: String = "",
+    rationale: String = "", remediation: String, references: [String] = [],
+    blindSpots: [String] = [], requirements: Set<RuleRequirement> = [],
     foldsNestedMounts: Bool = true
   ) {
     self.id = id
     self.severity = severity
     self.summary = summary
+    self.explanation = explanation
+    self.rationale = rationale
     self.remediation = remediation
     self.references = references
+    self.blindSpots = blindSpots
     self.requirements = requirements
     self.foldsNestedMounts = foldsNestedMounts
   }

@@ -23,6 +23,19 @@ struct CgroupWritableRule: Rule {
   let metadata = RuleMetadata(
     id: "cgroup.writable", severity: .error,
     summary: "a cgroup filesystem is writable (a v1 hierarchy root: error; otherwise warning)",
+    explanation: """
+      Fires for every visible cgroup (v1) or cgroup2 mount that lacks the ro per-mount option. A \
+      v1 mount with root / (a hierarchy root) is an error; a v1 mount of a cgroup below the root, \
+      and any cgroup2 mount, is a warning. The writable tmpfs runc and crun mount at \
+      /sys/fs/cgroup to hold the cgroup binds is not a cgroup filesystem and is not reported.
+      """,
+    rationale: """
+      The root of a cgroup v1 hierarchy holds release_agent, a program the kernel runs as root on \
+      the host when a cgroup empties: writing it is a direct escape, the technique behind \
+      CVE-2022-0492. A writable cgroup below the root, or a writable cgroup2, lets the container \
+      change its own limits and move its processes between cgroups, which undoes resource \
+      isolation.
+      """,
     remediation: "Mount cgroup filesystems read-only (the runtime default); never expose a "
       + "cgroup v1 hierarchy root, and use a cgroup namespace for containers that manage "
       + "their own cgroups.",
@@ -30,6 +43,18 @@ struct CgroupWritableRule: Rule {
       "OCI runtime spec: Linux container configuration, control groups",
       "CIS Docker Benchmark: Ensure that privileged containers are not used",
       "CVE-2022-0492",
+    ],
+    blindSpots: [
+      """
+      A cgroup mount's root is shown relative to the cgroup namespace of the process that read \
+      mountinfo: a table captured inside the container's cgroup namespace shows its own v1 \
+      cgroup as / and gets an error it does not deserve. Capture tables from the host.
+      """,
+      """
+      For the same reason a writable cgroup2 with root / is only a warning, even where it is \
+      probably the host's whole tree; host.sensitive-path reports binds of the host's \
+      /sys/fs/cgroup.
+      """,
     ])
 
   func check(_ context: AuditContext) -> [Finding] {

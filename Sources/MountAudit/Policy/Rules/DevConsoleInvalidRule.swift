@@ -15,11 +15,30 @@ struct DevConsoleInvalidRule: Rule {
   let metadata = RuleMetadata(
     id: "dev.console-invalid", severity: .error,
     summary: "/dev/console is bound from anything but a pty of the container's devpts",
+    explanation: """
+      When something is mounted at /dev/console, it must be a pty (root /N) of the devpts mounted \
+      at the container's /dev/pts, with the same device number. Anything else fires: the host's \
+      console from a devtmpfs, a host pty, a procfs file, a file of the image. Nothing at \
+      /dev/console (a container without a terminal) is fine.
+      """,
+    rationale: """
+      With a terminal, runtimes bind the container's console pty to /dev/console. Anything else \
+      there is the host's console, or whatever the container tricked the runtime into binding: in \
+      CVE-2025-52565 a container redirected runc's /dev/console bind so that a procfs file such as \
+      /proc/sys/kernel/core_pattern was left writable at /dev/console, a way to run a program as \
+      root on the host.
+      """,
     remediation: "Upgrade the runtime to a release fixed for CVE-2025-52565 and recreate the "
       + "container; never bind the host's /dev/console.",
     references: [
       "OCI runtime spec: Linux container configuration, default devices",
       "CVE-2025-52565",
+    ],
+    blindSpots: [
+      """
+      A pty of the right devpts is accepted by its name; whether it is the console the runtime \
+      allocated is not visible.
+      """
     ])
 
   func check(_ context: AuditContext) -> [Finding] {

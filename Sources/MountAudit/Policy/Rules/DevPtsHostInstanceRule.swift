@@ -24,12 +24,32 @@ struct DevPtsHostInstanceRule: Rule {
   let metadata = RuleMetadata(
     id: "dev.pts-host-instance", severity: .error,
     summary: "a devpts is the host's instance (same superblock), or a single host pty",
+    explanation: """
+      Compares the device number of every visible devpts mount with those of the devpts mounts in \
+      the host's table; the same number is the host's instance. The whole instance (root /) and \
+      its ptmx (root /ptmx) are errors. A single host pty (root /N) is a note naming the terminal, \
+      since a runtime such as LXC hands ptys over that way on purpose; at /dev/console it is left \
+      to dev.console-invalid.
+      """,
+    rationale: """
+      With the host's devpts a container can open every host terminal, reading and typing into an \
+      administrator's shell; with its ptmx it can allocate new terminals of the host's instance. \
+      Each container should have a devpts instance of its own (newinstance, the only kind since \
+      Linux 4.7).
+      """,
     remediation: "Let the runtime mount a new devpts instance at /dev/pts; do not bind the "
       + "host's /dev, /dev/pts or /dev/ptmx, and give the container ptys of its own devpts.",
     references: [
       "OCI runtime spec: Linux container configuration, default filesystems",
-      "CIS Docker Benchmark: Ensure that host devices are not directly exposed to "
-        + "containers",
+      "CIS Docker Benchmark: Ensure that host devices are not directly exposed to containers",
+    ],
+    blindSpots: [
+      "Needs the host's table; without it the rule is skipped.",
+      """
+      Every devpts in the host's table counts as the host's, so a container's own devpts that \
+      propagated into the host's namespace is reported too.
+      """,
+      "Whether the process holding the other end of a single host pty is trusted is not visible.",
     ],
     requirements: [.hostTable])
 

@@ -21,12 +21,36 @@ struct DevUnexpectedNodeRule: Rule {
   let metadata = RuleMetadata(
     id: "dev.unexpected-node", severity: .error,
     summary: "a device node bound from a devtmpfs is not one of the default nodes",
+    explanation: """
+      Fires for every visible devtmpfs mount whose root is neither / nor one of the default nodes \
+      runtimes bind: null, zero, full, random, urandom, tty, ptmx, fuse, net/tun, and console only \
+      at /dev/console (where dev.console-invalid judges it). Nodes are recognised by the last \
+      component of the root, and binds are judged wherever they are mounted.
+      """,
+    rationale: """
+      Runtimes in user namespaces cannot create device nodes, so they bind the default ones from \
+      the host's devtmpfs. A bind of any other node hands the container a host device: a disk, \
+      /dev/mem, a GPU, an input device. Some are wanted (a GPU for a compute job), which is why \
+      each should be a deliberate, reviewed decision.
+      """,
     remediation: "Remove the bind, or pass the device deliberately with --device and a "
       + "device cgroup rule, and review why the workload needs it.",
     references: [
       "OCI runtime spec: Linux container configuration, default devices",
-      "CIS Docker Benchmark: Ensure that host devices are not directly exposed to "
-        + "containers",
+      "CIS Docker Benchmark: Ensure that host devices are not directly exposed to containers",
+    ],
+    blindSpots: [
+      """
+      Device nodes made with mknod inside the container's own /dev tmpfs are files, not mounts, \
+      and do not show in mountinfo: docker run --privileged and podman run --privileged create \
+      every host device that way, so their disks pass unseen here (their writable /sys and \
+      missing masks are still reported).
+      """,
+      "A name is not a device number: a host node renamed to a default name passes.",
+      """
+      A bound devtmpfs directory (/dev/dri) is reported like a node; mountinfo does not say \
+      which it is.
+      """,
     ])
 
   /// The default nodes, by the last component of the root.

@@ -22,9 +22,37 @@ struct HostBindRule: Rule {
   let metadata = RuleMetadata(
     id: "host.bind", severity: .note,
     summary: "any other host path is bind-mounted in (volumes)",
+    explanation: """
+      Lists every visible mount whose filesystem the host also has mounted and that no other rule \
+      accounts for, with its host-side path and whether it is read-write; Docker and podman \
+      volumes are named as such. Not listed: the container's own root filesystem, files and the \
+      /dev/shm tmpfs a runtime provides from its state directory, Kubernetes pod volumes and \
+      secrets, the container's own cgroup, kernel filesystems (their own rules judge them), mounts \
+      reported as a runtime socket or a sensitive path and everything below those, and mounts \
+      below a listed one (folded into its finding).
+      """,
+    rationale: """
+      Each bind lets the container read the host's files, and change them where it is read-write; \
+      a directory shared by two containers lets one reach the other's data. None of this is wrong \
+      on its own, so each is a note, listed so that a reviewer sees every way into the host's \
+      files and can check that it is meant.
+      """,
     remediation: "Check that the workload needs this host path, mounted read-only where it "
       + "only reads; prefer named volumes to host directories.",
-    references: ["OCI runtime spec: Mounts"],
+    references: [
+      "OCI runtime spec: Mounts",
+      "Kubernetes Pod Security Standards (Baseline): HostPath Volumes",
+    ],
+    blindSpots: [
+      """
+      A filesystem the host does not show (a device mounted only in the container, a fresh \
+      tmpfs) has no host path and is not listed.
+      """,
+      """
+      The host-side path is the host's at audit time: a host directory renamed or unmounted \
+      since the container started is shown under its new name, or not at all.
+      """,
+    ],
     requirements: [.hostTable])
 
   func check(_ context: AuditContext) -> [Finding] {

@@ -20,13 +20,35 @@ struct HostHiddenLeakRule: Rule {
   let metadata = RuleMetadata(
     id: "host.hidden-leak", severity: .warning,
     summary: "a runtime socket, sensitive host path or host device is hidden under a mount",
+    explanation: """
+      Looks at the mounts the other rules leave alone: those hidden under a later mount. A hidden \
+      mount is reported when host.runtime-socket or host.sensitive-path would report it if it were \
+      visible, and when it is a devtmpfs without nodev that brings the host's whole /dev or a \
+      device node other than the default ones. The message names the mount that covers it.
+      """,
+    rationale: """
+      A cover hides a leak only from processes that cannot unmount it. A process with \
+      CAP_SYS_ADMIN in the container's user namespace (a privileged container, or one given that \
+      capability) unmounts the cover and reaches the socket, host directory or device below, so \
+      the leak is real though one privilege away.
+      """,
     remediation: "Remove the hidden mount itself: covering a leak with another mount does "
       + "not close it for a process that can unmount the cover.",
     references: [
-      "CIS Docker Benchmark: Ensure that the Docker socket is not mounted inside any "
-        + "containers",
+      "CIS Docker Benchmark: Ensure that the Docker socket is not mounted inside any containers",
       "CIS Docker Benchmark: Ensure sensitive host system directories are not mounted on "
         + "containers",
+    ],
+    blindSpots: [
+      """
+      Only runtime sockets, sensitive host paths and devtmpfs binds are looked for under covers; \
+      a hidden host procfs or kernel filesystem is not reported.
+      """,
+      "Without the host's table only socket names and devtmpfs binds can be judged.",
+      """
+      Whether the container can unmount the cover (its capabilities, seccomp filter and LSM \
+      policy) is not known to mountaudit.
+      """,
     ],
     requirements: [])
 

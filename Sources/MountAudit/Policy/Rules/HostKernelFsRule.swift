@@ -23,11 +23,35 @@ struct HostKernelFsRule: Rule {
     id: "host.kernel-fs", severity: .error,
     summary: "debugfs, tracefs, securityfs, bpf, configfs, efivarfs, pstore or binfmt_misc "
       + "is mounted (fusectl: warning)",
+    explanation: """
+      Fires for every visible mount whose filesystem type is debugfs, tracefs, securityfs, bpf, \
+      configfs, efivarfs, pstore or binfmt_misc (error), or fusectl (warning). Read-only mounts \
+      are reported too; the message says which it is.
+      """,
+    rationale: """
+      These filesystems are windows onto the one kernel every container shares, not per-container \
+      views. debugfs and tracefs expose kernel internals and tracing, securityfs holds the LSM \
+      policy, bpf pins BPF programs and maps, configfs creates kernel objects, efivarfs writes \
+      firmware variables (a bad write can brick the machine), pstore keeps the host's crash logs, \
+      and binfmt_misc registers interpreters the kernel runs for every process that shares the \
+      instance. Runtimes mount none of them. fusectl only lets a process abort or throttle FUSE \
+      connections.
+      """,
     remediation: "Remove the mount; do not run the container privileged or give it "
       + "CAP_SYS_ADMIN, which lets it mount kernel filesystems itself.",
     references: [
       "OCI runtime spec: Linux container configuration, default filesystems",
       "CIS Docker Benchmark: Ensure that privileged containers are not used",
+    ],
+    blindSpots: [
+      """
+      Judged by filesystem type only: a single file of one of these filesystems bound in is \
+      reported like the whole filesystem.
+      """,
+      """
+      Since Linux 6.7 binfmt_misc can be an instance private to a user namespace, which this \
+      rule cannot tell from the host's.
+      """,
     ])
 
   /// The kernel interface filesystems this rule reports, with the severity of each.

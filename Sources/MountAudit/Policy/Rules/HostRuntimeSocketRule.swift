@@ -24,11 +24,34 @@ struct HostRuntimeSocketRule: Rule {
   let metadata = RuleMetadata(
     id: "host.runtime-socket", severity: .error,
     summary: "a container runtime's API socket is exposed",
+    explanation: """
+      Fires for a visible mount whose mount point is named like a runtime API socket (docker.sock, \
+      containerd.sock, containerd.sock.ttrpc, crio.sock, podman.sock, buildkitd.sock, \
+      cri-dockerd.sock, dockershim.sock), or whose host-side path, worked out from the host's \
+      table, is such a socket under any name, lies under /run/containerd/s/ (containerd's shim \
+      sockets), or is one of the directories that hold them: /run, /run/docker, /run/containerd, \
+      /run/crio, /run/podman or /run/user/UID (/var/run counts as /run). The container's own root \
+      filesystem and null-device masks are not reported.
+      """,
+    rationale: """
+      Whoever can talk to a runtime's API can ask it for a new privileged container with the \
+      host's / mounted, and so has root on the host, with no kernel or runtime bug needed. A \
+      directory of sockets gives the sockets in it, and a socket bound in under an innocent name \
+      is still the socket.
+      """,
     remediation: "Remove the socket mount. A workload that must drive a runtime should go "
       + "through an authorising proxy that allows only the calls it needs.",
     references: [
-      "CIS Docker Benchmark: Ensure that the Docker socket is not mounted inside any "
-        + "containers"
+      "CIS Docker Benchmark: Ensure that the Docker socket is not mounted inside any containers"
+    ],
+    blindSpots: [
+      """
+      A socket of another name in another directory (dockerd -H unix:///srv/api.sock) is not \
+      recognised, nor an unlisted directory that holds one; a subdirectory such as \
+      /run/docker/plugins is only a host.bind note.
+      """,
+      "A runtime API served over TCP is out of reach of a mount table.",
+      "Without a host table only the mount point's name is judged.",
     ])
 
   /// A runtime socket, or a directory of them, reached through a mount.

@@ -31,12 +31,52 @@ struct HostSensitivePathRule: Rule {
   let metadata = RuleMetadata(
     id: "host.sensitive-path", severity: .error,
     summary: "a sensitive host path is exposed (a path below one: warning)",
+    explanation: """
+      Works out each visible mount's host-side paths from the host's table (host /etc bound at \
+      /data is still host /etc) and compares them with a list: /, /etc, /root, /home, /boot, /usr, \
+      /usr/lib/modules, /var, /var/lib, /var/lib/kubelet, /etc/kubernetes, /var/lib/docker, \
+      /var/lib/containerd and /sys/fs/cgroup. A host path on the list is an error; a path below \
+      one is a warning naming the closest, except below /, /home, /usr, /var and /var/lib, which \
+      count only exactly. Not reported: the container's own root filesystem (unless its host side \
+      is the host's / itself), files and the /dev/shm tmpfs a runtime provides from its state \
+      directory, Docker and podman volumes, Kubernetes pod volumes and secrets, the container's \
+      own cgroup, and runtime sockets (host.runtime-socket's). Mounts below a reported one are \
+      folded into its finding.
+      """,
+    rationale: """
+      These directories hold what the host's security rests on: its accounts and credentials (a \
+      writable /etc or /root is root on the host), its kernel and modules, every container's files \
+      and secrets (/var/lib/docker, /var/lib/kubelet), and the cgroup tree, whose cgroup v1 \
+      release_agent the kernel runs as host root (CVE-2022-0492). Kubernetes subPath bugs \
+      (CVE-2017-1002101, CVE-2021-25741) gave containers such mounts through symlinks.
+      """,
     remediation: "Do not mount the host's system directories into containers; mount only "
       + "the specific data directory the workload needs, read-only where possible.",
     references: [
       "CIS Docker Benchmark: Ensure sensitive host system directories are not mounted on "
         + "containers",
-      "CVE-2017-1002101", "CVE-2021-25741", "CVE-2022-0492",
+      "Kubernetes Pod Security Standards (Baseline): HostPath Volumes",
+      "CVE-2017-1002101",
+      "CVE-2021-25741",
+      "CVE-2022-0492",
+    ],
+    blindSpots: [
+      """
+      Only what the host's table shows has a host side: a directory on a filesystem the host has \
+      not mounted (a disk mounted only inside the container) is not recognised.
+      """,
+      """
+      Sensitive directories outside the list (credentials under /opt, a relocated Docker root) \
+      are only host.bind notes.
+      """,
+      """
+      A host directory reached without a mount, such as through a leaked file descriptor \
+      (CVE-2024-21626), is in no mount table.
+      """,
+      """
+      A cgroup hierarchy root mounted at the container's /sys/fs/cgroup is taken to be the \
+      container's own.
+      """,
     ],
     requirements: [.hostTable])
 

@@ -20,11 +20,33 @@ struct ProcMaskInvalidRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.mask-invalid", severity: .error,
     summary: "a mask is neither a read-only tmpfs nor a bind of /null from /dev or a devtmpfs",
+    explanation: """
+      For each masked path of the profile that has a visible mount, it checks what the mask is. \
+      Two kinds are accepted: a read-only tmpfs, and a bind whose root is /null from the \
+      container's /dev tmpfs or from a devtmpfs (crun and runtimes in user namespaces bind the \
+      host's /dev/null, and every devtmpfs is one superblock). Anything else fires: a writable \
+      tmpfs, a /null of another tmpfs, a bind of a procfs file or of any other filesystem.
+      """,
+    rationale: """
+      A mask that is neither the null device nor a read-only tmpfs may not hide the path, and may \
+      expose something worse in its place. In CVE-2025-31133 a container swapped its /dev/null for \
+      a symlink while runc set up the masks, so the mask became a writable bind of a procfs file \
+      such as /proc/sys/kernel/core_pattern, through which the container could make the host run a \
+      program as root.
+      """,
     remediation: "Upgrade the runtime to a release fixed for CVE-2025-31133 (it checks the "
       + "/dev/null it binds) and recreate the container.",
     references: [
       "OCI runtime spec: Linux container configuration, masked paths",
       "CVE-2025-31133",
+    ],
+    blindSpots: [
+      """
+      mountinfo does not say what kind of file a mount's root is: a /null that the container \
+      replaced with a regular file in its own /dev tmpfs passes (the path is hidden all the \
+      same, but reads and writes reach that file).
+      """,
+      "Only the profile's masked paths are checked.",
     ])
 
   func check(_ context: AuditContext) -> [Finding] {

@@ -23,12 +23,46 @@ struct ProcMaskMissingRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.mask-missing", severity: .error,
     summary: "a default masked path (/proc/kcore, /proc/keys, /sys/firmware, ...) has no mask",
+    explanation: """
+      For each masked path of the profile (by default /proc/acpi, /proc/asound, /proc/kcore, \
+      /proc/keys, /proc/latency_stats, /proc/timer_list, /proc/timer_stats, /proc/sched_debug, \
+      /proc/scsi and /sys/firmware; the docker, k8s, podman and strict profiles add \
+      /sys/devices/virtual/powercap and others), it fires when no visible mount sits exactly at \
+      the path; a mount further up does not count. Runtimes skip paths the kernel lacks, so a live \
+      audit checks which paths exist on the running kernel, and a snapshot records it. A plain \
+      file cannot tell: a table that masks none of the paths gets an error per path, one that \
+      masks some gets a note per missing path.
+      """,
+    rationale: """
+      The masked paths leak host information or offer ways to attack the host: /proc/kcore is an \
+      image of the kernel's memory, /proc/keys lists kernel keyrings, /proc/timer_list and \
+      /proc/sched_debug show kernel timers and the scheduler state of the whole host, \
+      /sys/firmware holds firmware tables, and /sys/devices/virtual/powercap reports power \
+      readings precise enough to leak secrets (CVE-2020-8694). Privileged containers, and \
+      Kubernetes pods with procMount Unmasked, get none of the masks.
+      """,
     remediation: "Keep the runtime's default maskedPaths (do not run privileged or clear "
       + "them); each existing path needs /dev/null or a read-only tmpfs mounted over it.",
     references: [
       "OCI runtime spec: Linux container configuration, masked paths",
       "CIS Docker Benchmark: Ensure that privileged containers are not used",
+      "Kubernetes Pod Security Standards (Baseline): /proc Mount Type",
+      "CVE-2020-8694",
       "CVE-2025-31133",
+    ],
+    blindSpots: [
+      """
+      Whether a mask is a good one is proc.mask-invalid's question; this rule only asks whether \
+      something is mounted there.
+      """,
+      """
+      Paths a runtime masks beyond the profile's list are unknown to mountaudit: choose the \
+      profile of the runtime under test.
+      """,
+      """
+      Offline, without a snapshot, whether the kernel has a path is guessed from the table, so a \
+      missing mask may be reported only as a note.
+      """,
     ])
 
   func check(_ context: AuditContext) -> [Finding] {

@@ -12,11 +12,32 @@ struct ProcMissingRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.missing", severity: .error,
     summary: "nothing is mounted at /proc, or the top mount there is not procfs",
+    explanation: """
+      Fires when no mount is visible at /proc, or when the top mount there is not procfs (a tmpfs, \
+      a bind of a directory, a volume), naming what is there instead.
+      """,
+    rationale: """
+      Runtimes mount a fresh procfs at /proc for the container's PID namespace, and tools and the \
+      runtime itself rely on what they read and write there. When something else covers it, writes \
+      meant for procfs land in ordinary files: CVE-2019-16884 mounted a volume over /proc so that \
+      the AppArmor profile runc wrote to /proc/self/attr was never applied.
+      """,
     remediation: "Mount a fresh procfs at /proc after every volume, and do not let an image "
       + "volume or a symlink take its place.",
     references: [
       "OCI runtime spec: Linux container configuration, default filesystems",
-      "CVE-2019-16884", "CVE-2019-19921",
+      "CVE-2019-16884",
+      "CVE-2019-19921",
+    ],
+    blindSpots: [
+      """
+      A /proc that is a symlink in the image does not show in mountinfo; the procfs mounted \
+      through it shows up elsewhere (proc.unexpected-location).
+      """,
+      """
+      Whether the procfs at /proc is the container's own is proc.host-instance's question, and \
+      can be answered only in part.
+      """,
     ])
 
   func check(_ context: AuditContext) -> [Finding] {

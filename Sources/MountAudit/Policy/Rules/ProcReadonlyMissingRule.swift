@@ -32,12 +32,41 @@ struct ProcReadonlyMissingRule: Rule {
     id: "proc.readonly-missing", severity: .error,
     summary: "/proc/bus, /proc/fs, /proc/irq, /proc/sys or /proc/sysrq-trigger is writable "
       + "(/proc/sys/net of the container's own network namespace: note)",
+    explanation: """
+      Checks the profile's read-only paths (by default /proc/bus, /proc/fs, /proc/irq, /proc/sys \
+      and /proc/sysrq-trigger) three ways: the visible mount that serves each path must be \
+      read-only; no writable procfs mount may have its root at or below one of them (a protected \
+      file re-exposed under another name); and no writable procfs mount outside /proc may show one \
+      of them without a read-only bind. Whether the kernel has a path is judged as for \
+      proc.mask-missing. A writable /proc/sys/net from procfs (LXC's proc:mixed) is accepted when \
+      the target has a network namespace of its own, an error when it shares the host's, and a \
+      note when that cannot be told (a plain file, --host FILE, an unreadable link).
+      """,
+    rationale: """
+      Through /proc/sys a process sets host-wide kernel parameters: kernel.core_pattern makes the \
+      host run a program as root when a process crashes, and others change the kernel's behaviour \
+      for every container. /proc/sysrq-trigger can crash or reboot the host, and /proc/irq and \
+      /proc/bus reach hardware. Runtimes bind these paths read-only onto themselves; \
+      CVE-2025-31133 and CVE-2019-19921 left them writable under other names.
+      """,
     remediation: "Keep the runtime's default readonlyPaths (do not run privileged or clear "
       + "them), and bind procfs files nowhere else read-write.",
     references: [
       "OCI runtime spec: Linux container configuration, readonly paths",
       "CIS Docker Benchmark: Ensure that privileged containers are not used",
-      "CVE-2025-31133", "CVE-2019-19921",
+      "CIS Docker Benchmark: Ensure that the host's network namespace is not shared",
+      "CVE-2025-31133",
+      "CVE-2019-19921",
+    ],
+    blindSpots: [
+      """
+      Writable means the per-mount ro flag is absent: a sysctl the kernel refuses to the \
+      container's user namespace is still reported.
+      """,
+      """
+      The host's network namespace is PID 1's, or mountaudit's own where PID 1's link is \
+      unreadable; run from inside a container, mountaudit compares with that container.
+      """,
     ])
 
   private static let proc: ByteString = "/proc"

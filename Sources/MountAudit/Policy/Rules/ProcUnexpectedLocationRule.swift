@@ -17,11 +17,34 @@ struct ProcUnexpectedLocationRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.unexpected-location", severity: .warning,
     summary: "the container's own procfs is also mounted outside /proc",
+    explanation: """
+      Fires for every visible procfs mount outside /proc, unless the host's table shows it is the \
+      host's instance (proc.host-instance reports those). Procfs mounts at or below /proc, such as \
+      the runtime's read-only binds, are not its concern.
+      """,
+    rationale: """
+      A runtime protects procfs at /proc, with masks over sensitive files and read-only binds over \
+      /proc/sys and others. A second mount elsewhere carries none of them: the masked files and \
+      writable sysctls are reachable under the other name. It is also the footprint of \
+      CVE-2019-19921, where /proc was a symlink when the runtime mounted procfs, which landed \
+      where the symlink pointed.
+      """,
     remediation: "Mount procfs only at /proc; remove the extra mount, and make sure /proc "
       + "in the image is a plain directory, not a symlink.",
     references: [
       "OCI runtime spec: Linux container configuration, default filesystems",
-      "CVE-2019-19921", "CVE-2019-16884",
+      "CVE-2019-19921",
+      "CVE-2019-16884",
+    ],
+    blindSpots: [
+      """
+      Without the host's table, the host's own procfs mounted outside /proc is reported here as \
+      a warning, not as proc.host-instance's error.
+      """,
+      """
+      A procfs reached through a symlink is judged by where it is mounted, not by the names that \
+      lead to it.
+      """,
     ])
 
   func check(_ context: AuditContext) -> [Finding] {

@@ -21,6 +21,20 @@ struct PropagationHostPeerRule: Rule {
     id: "propagation.host-peer", severity: .error,
     summary: "a target mount is in a peer group (shared:N) that a host mount is also in: "
       + "mounts flow both ways",
+    explanation: """
+      Reads the shared:N tag of every visible mount of the target and looks in the host's table \
+      for mounts in the same peer group N. It also fires when a host mount is a slave of that \
+      group (master:N on the host side), since events still flow from the container to the host. \
+      Each mount is judged on its own: a shared volume and a mount received into it are two \
+      findings.
+      """,
+    rationale: """
+      Mounts of one peer group receive each other's mount and unmount events. A mount made in the \
+      container appears on the host, where it can cover host paths and outlive the container; a \
+      mount the host makes (another container's volume, a disk attached later) appears in the \
+      container. A racing container with shared mounts is how CVE-2025-52881 redirected runc's \
+      writes into other procfs files.
+      """,
     remediation: "Make the mount private or a slave (rprivate or rslave in the OCI mount "
       + "options, no :shared or :rshared bind option, no Bidirectional mountPropagation).",
     references: [
@@ -28,6 +42,17 @@ struct PropagationHostPeerRule: Rule {
       "CIS Docker Benchmark: Ensure mount propagation mode is not set to shared",
       "Linux kernel: Documentation/filesystems/sharedsubtree.rst",
       "CVE-2025-52881",
+    ],
+    blindSpots: [
+      """
+      Peer-group numbers compare only between tables read at the same time on one machine: \
+      against a host table saved at another time, freed and reused numbers give false matches \
+      and hide real ones.
+      """,
+      """
+      Only the host reference is compared: a group shared with another container and not with \
+      the host is propagation.shared's, a note.
+      """,
     ],
     requirements: [.hostTable],
     foldsNestedMounts: false)

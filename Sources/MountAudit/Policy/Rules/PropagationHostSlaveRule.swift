@@ -15,11 +15,32 @@ struct PropagationHostSlaveRule: Rule {
   let metadata = RuleMetadata(
     id: "propagation.host-slave", severity: .note,
     summary: "a target mount is a slave (master:N) of a host peer group: host mounts flow in",
+    explanation: """
+      Reads the master:N tag of every visible mount and fires when a host mount is in peer group \
+      N: the container mount receives the host's mount events below it and sends none back. Each \
+      mount is judged on its own.
+      """,
+    rationale: """
+      Nothing the container mounts reaches the host, but its view of the host's tree changes while \
+      it runs: a disk, a network share or another container's volume mounted later on the host \
+      appears inside. Kubernetes' HostToContainer propagation and rslave binds ask for exactly \
+      that, so it is a note for a reviewer to confirm.
+      """,
     remediation: "Make the mount private (rprivate) unless the workload must see mounts "
       + "the host makes later.",
     references: [
       "OCI runtime spec: Linux container configuration, rootfs mount propagation",
       "Linux kernel: Documentation/filesystems/sharedsubtree.rst",
+    ],
+    blindSpots: [
+      """
+      Needs a host table read at the same time as the target's, since peer-group numbers are \
+      reused.
+      """,
+      """
+      A slave of a group that no host mount is in (another container's group, or one the host \
+      reference cannot see) is not reported.
+      """,
     ],
     requirements: [.hostTable],
     foldsNestedMounts: false)

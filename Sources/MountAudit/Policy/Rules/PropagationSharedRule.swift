@@ -15,11 +15,32 @@ struct PropagationSharedRule: Rule {
   let metadata = RuleMetadata(
     id: "propagation.shared", severity: .note,
     summary: "a target mount is shared only with other container mounts",
+    explanation: """
+      Fires for every visible mount with a shared:N tag when no host mount is in group N or a \
+      slave of it, and says how many other mounts of the same table share the group. Groups the \
+      host takes part in are propagation.host-peer's.
+      """,
+    rationale: """
+      A shared mount still exchanges mount events: with the container's other mounts in the group, \
+      and with other containers' mounts of the same volume, so one container's mounts can appear \
+      in another. Runtimes make mounts private by default, so a shared one was asked for (a \
+      :shared bind option, Bidirectional propagation in Kubernetes).
+      """,
     remediation: "Make the mount private (rprivate) unless the workload needs to share "
       + "mounts with other containers.",
     references: [
       "OCI runtime spec: Linux container configuration, rootfs mount propagation",
       "CIS Docker Benchmark: Ensure mount propagation mode is not set to shared",
+    ],
+    blindSpots: [
+      """
+      The other members of the group live in other namespaces and cannot be seen; only this \
+      table's members are counted.
+      """,
+      """
+      Needs a host table read at the same time as the target's, to tell a host group from a \
+      container's.
+      """,
     ],
     requirements: [.hostTable],
     foldsNestedMounts: false)

@@ -17,13 +17,30 @@ struct RootfsWritableRule: Rule {
   let metadata = RuleMetadata(
     id: "rootfs.writable", severity: .note,
     summary: "the container's / is writable",
+    explanation: """
+      Fires when the visible mount at / lacks the ro per-mount option. It is a note under the \
+      default profile and a warning under --profile strict. Writable volumes and tmpfs mounts \
+      below / are not its concern.
+      """,
+    rationale: """
+      A writable root lets a compromised process replace the image's binaries and configuration \
+      for as long as the container runs, and gives it a place to stage tools. A read-only root \
+      with explicit writable volumes makes every writable place a reviewed decision. Most images \
+      expect to write to their root, so the baseline only notes it.
+      """,
     remediation: "Mount the root filesystem read-only (OCI root.readonly, docker run "
       + "--read-only, readOnlyRootFilesystem in Kubernetes) and give the workload tmpfs "
       + "mounts or volumes where it must write.",
     references: [
       "OCI runtime spec: Root (readonly)",
-      "CIS Docker Benchmark: Ensure that the container's root filesystem is mounted as "
-        + "read only",
+      "CIS Docker Benchmark: Ensure that the container's root filesystem is mounted as read only",
+    ],
+    blindSpots: [
+      """
+      Only the per-mount ro flag counts: a root on a filesystem that is read-only by nature \
+      (squashfs, erofs) or at the superblock is reported although nothing can write to it.
+      """,
+      "A table with no mount at / gives nothing.",
     ])
 
   func check(_ context: AuditContext) -> [Finding] {
