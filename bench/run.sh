@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks mountaudit against the libmount floor, cat and findmnt on generated tables of a
-# busy Kubernetes node, and writes bench/results/performance-<date>.md (also printed).
+# busy Kubernetes node, and writes bench/results/performance-<date>.md and docs/performance.md
+# (the latest results followed by bench/where-the-time-goes.md; also printed).
 #
 #   bench/run.sh [--sizes 1000,10000,100000,300000] [--quick] [--cap SECONDS] [--seed N]
 #
@@ -9,7 +10,8 @@
 # --cap    time limit of one run of any command; slower ones are reported as "over N s"
 #          (default 60)
 # --seed   generator seed (default 1); tables are cached in bench/.build/tables
-# REPORT=FILE in the environment writes the report there instead.
+# REPORT=FILE in the environment writes the report there instead; KEEP_DOCS=1 leaves
+# docs/performance.md as it is.
 #
 # Needs root or the tools already installed: hyperfine, time, util-linux (findmnt),
 # libmount-dev, pkg-config, make, a C compiler, python3, swift.
@@ -158,4 +160,8 @@ REPORT=${REPORT:-$BENCH/results/performance-$DATE.md}
 python3 "$BENCH/report.py" --meta "$META" --root "$ROOT" --cap "$CAP" --seed "$SEED" \
   --quick "$QUICK" --generator-hash "$GENHASH" --tables "$TABLES" >"$REPORT"
 log "wrote ${REPORT#"$ROOT"/} (raw data in ${RAW#"$ROOT"/})"
+if [ -z "${KEEP_DOCS:-}" ]; then
+  { cat "$REPORT"; echo; cat "$BENCH/where-the-time-goes.md"; } >"$ROOT/docs/performance.md"
+  log "wrote docs/performance.md"
+fi
 cat "$REPORT"
