@@ -2,15 +2,15 @@ import MountAudit
 
 /// Turns `CommandLine.arguments` (without the program name) into an `Invocation`.
 ///
-/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`. Options may come before or
+/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`, `policy`. Options may come before or
 /// after TARGET, as `--name value` or `--name=value`; `--` ends the options.
 struct ArgumentParser {
-  static let commands = ["audit", "tree", "diff", "snapshot", "rules", "help"]
+  static let commands = ["audit", "tree", "diff", "snapshot", "rules", "policy", "help"]
 
   /// Options that take a value.
   static let valued: Set = [
     "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
-    "--match", "--container", "--timeout",
+    "--match", "--container", "--timeout", "--policy",
   ]
   /// Options that stand alone.
   static let flags: Set = ["--audit"]
@@ -74,6 +74,8 @@ struct ArgumentParser {
         format: try Self.format(options["--format"]))
     case "diff":
       return .diff(try Self.diff(options, positionals))
+    case "policy":
+      return try Self.policy(options, positionals)
     case "snapshot":
       try Self.reject(options, allowed: ["--host", "--host-pid", "--timeout"], command: command)
       guard !positionals.isEmpty else {
@@ -87,8 +89,9 @@ struct ArgumentParser {
     default:
       try Self.reject(
         options,
-        allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile", "--timeout"],
-        command: command)
+        allowed: [
+          "--host", "--host-pid", "--format", "--fail-on", "--profile", "--policy", "--timeout",
+        ], command: command)
       var audit = AuditOptions(target: try Self.target(positionals, command: command))
       audit.format = try Self.format(options["--format"])
       audit.host = try Self.host(file: options["--host"], pid: options["--host-pid"])
@@ -100,6 +103,7 @@ struct ArgumentParser {
         audit.failOn = severity
       }
       if let profile = options["--profile"] { audit.profile = try Self.profileName(profile) }
+      audit.policyFile = try Self.policyFile(options)
       return .audit(audit)
     }
   }

@@ -12,6 +12,8 @@ enum Invocation: Equatable {
   case snapshot(pid: Int32, host: HostChoice)
   /// `mountaudit rules`
   case rules
+  /// `mountaudit policy show PROFILE`
+  case showPolicy(profile: String)
   /// `--help`, optionally for one command.
   case help(command: String?)
   /// `--version`
@@ -25,6 +27,8 @@ struct AuditOptions: Equatable {
   var format: OutputFormat = .text
   var failOn: Severity = .error
   var profile: String = Profile.standard.name
+  /// `--policy FILE`: a policy file, which names its own base profile.
+  var policyFile: String?
 }
 
 /// The options of `mountaudit diff`.
@@ -41,6 +45,7 @@ struct DiffOptions: Equatable {
   var comparesAudits = false
   var host: HostChoice = .automatic
   var profile: String = Profile.standard.name
+  var policyFile: String?
 }
 
 /// The report formats.
