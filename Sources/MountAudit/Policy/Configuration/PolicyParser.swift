@@ -164,18 +164,14 @@ struct PolicyParser {
       case (nil, nil):
         throw error(at: itemPath, "expected mountPoint or hostPath")
       }
-      let reasonPath = JSONPath.member("reason", of: itemPath)
-      guard let reason = entry["reason"] else {
-        throw error(at: reasonPath, "expected a non-empty string")
-      }
+      let reason = try string(entry["reason"], at: JSONPath.member("reason", of: itemPath))
       var expires: CalendarDate?
       if let date = entry["expires"] {
         expires = try calendarDate(date, at: JSONPath.member("expires", of: itemPath))
       }
       exceptions.append(
         PolicyException(
-          rule: id, subject: subject, reason: try string(reason, at: reasonPath),
-          expires: expires, index: index))
+          rule: id, subject: subject, reason: reason, expires: expires, index: index))
     }
     return exceptions
   }
