@@ -23,7 +23,7 @@ _mountaudit_options() {
     tree) echo "--format --timeout --help" ;;
     diff)
       echo "--format --ignore --normalize --match --container --timeout --audit --host" \
-        "--host-pid --profile --help"
+        "--host-pid --profile --policy --help"
       ;;
     snapshot) echo "--host --host-pid --timeout --help" ;;
     explain) echo "--format --help" ;;

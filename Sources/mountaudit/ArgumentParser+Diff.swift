@@ -3,7 +3,7 @@ import MountAudit
 extension ArgumentParser {
   /// `mountaudit diff A B [--format F] [--ignore FIELD,...] [--normalize RULES]
   /// [--match auto|mount-id|mount-point] [--container TABLE]
-  /// [--audit [--host FILE | --host-pid N] [--profile P]]`
+  /// [--audit [--host FILE | --host-pid N] [--profile P | --policy FILE]]`
   static func diff(
     _ options: [String: String], _ positionals: [String]
   ) throws(UsageError) -> DiffOptions {
@@ -11,7 +11,7 @@ extension ArgumentParser {
       options,
       allowed: [
         "--format", "--ignore", "--normalize", "--match", "--audit", "--host", "--host-pid",
-        "--profile", "--container", "--timeout",
+        "--profile", "--policy", "--container", "--timeout",
       ], command: "diff")
     guard positionals.count >= 2 else {
       throw UsageError(
@@ -31,12 +31,13 @@ extension ArgumentParser {
         throw UsageError(message: "option '\(name)' does not apply to 'diff --audit'")
       }
     } else {
-      for name in ["--host", "--host-pid", "--profile"] where options[name] != nil {
+      for name in ["--host", "--host-pid", "--profile", "--policy"] where options[name] != nil {
         throw UsageError(message: "option '\(name)' applies to 'diff' only with '--audit'")
       }
     }
     diff.host = try host(file: options["--host"], pid: options["--host-pid"])
     if let profile = options["--profile"] { diff.profile = try profileName(profile) }
+    diff.policyFile = try policyFile(options)
     if let list = options["--ignore"] { diff.ignored = try ignoredFields(list) }
     if let rules = options["--normalize"] {
       do {

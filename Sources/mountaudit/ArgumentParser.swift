@@ -2,15 +2,18 @@ import MountAudit
 
 /// Turns `CommandLine.arguments` (without the program name) into an `Invocation`.
 ///
-/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`, `explain`. Options may
-/// come before or after TARGET, as `--name value` or `--name=value`; `--` ends the options.
+/// Commands: `audit` (the default), `tree`, `diff`, `snapshot`, `rules`, `explain`, `policy`.
+/// Options may come before or after TARGET, as `--name value` or `--name=value`; `--` ends
+/// the options.
 struct ArgumentParser {
-  static let commands = ["audit", "tree", "diff", "snapshot", "rules", "explain", "help"]
+  static let commands = [
+    "audit", "tree", "diff", "snapshot", "rules", "explain", "policy", "help",
+  ]
 
   /// Options that take a value.
   static let valued: Set = [
     "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
-    "--match", "--container", "--timeout",
+    "--match", "--container", "--timeout", "--policy",
   ]
   /// Options that stand alone.
   static let flags: Set = ["--audit"]
@@ -78,6 +81,8 @@ struct ArgumentParser {
         format: try Self.format(options["--format"]))
     case "diff":
       return .diff(try Self.diff(options, positionals))
+    case "policy":
+      return try Self.policy(options, positionals)
     case "snapshot":
       try Self.reject(options, allowed: ["--host", "--host-pid", "--timeout"], command: command)
       guard !positionals.isEmpty else {
@@ -91,8 +96,9 @@ struct ArgumentParser {
     default:
       try Self.reject(
         options,
-        allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile", "--timeout"],
-        command: command)
+        allowed: [
+          "--host", "--host-pid", "--format", "--fail-on", "--profile", "--policy", "--timeout",
+        ], command: command)
       var audit = AuditOptions(target: try Self.target(positionals, command: command))
       audit.format = try Self.format(options["--format"])
       audit.host = try Self.host(file: options["--host"], pid: options["--host-pid"])
@@ -104,6 +110,7 @@ struct ArgumentParser {
         audit.failOn = severity
       }
       if let profile = options["--profile"] { audit.profile = try Self.profileName(profile) }
+      audit.policyFile = try Self.policyFile(options)
       return .audit(audit)
     }
   }

@@ -22,6 +22,9 @@ enum Commands {
       case .json: Output.write(explanation.document.serialized())
       }
       return ExitStatus.clean
+    case .showPolicy(let name):
+      Output.write((Profile.named(name) ?? .standard).policyDocument.serialized())
+      return ExitStatus.clean
     case .tree(let target, let format):
       let tree = MountTree(try MountTableReader().load(target).table)
       for problem in tree.table.problems {
@@ -40,7 +43,7 @@ enum Commands {
     case .audit(let options):
       let request = AuditRequest(
         target: options.target, host: options.host,
-        profile: Profile.named(options.profile) ?? .standard)
+        profile: try profile(named: options.profile, policyFile: options.policyFile))
       let report = try Auditor().audit(request)
       switch options.format {
       case .text: Output.write(AuditTextReport(report, usesColor: Output.usesColor).text)
@@ -49,5 +52,12 @@ enum Commands {
       return report.hasFindings(atOrAbove: options.failOn)
         ? ExitStatus.findings : ExitStatus.clean
     }
+  }
+
+  /// The policy file's profile when one is given (it names its own base), otherwise the
+  /// built-in profile `name`.
+  static func profile(named name: String, policyFile: String?) throws(AuditError) -> Profile {
+    if let policyFile { return try Profile(policyFile: policyFile) }
+    return Profile.named(name) ?? .standard
   }
 }

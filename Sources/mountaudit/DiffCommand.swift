@@ -48,7 +48,7 @@ struct DiffCommand {
   }
 
   private func runAudits() throws(AuditError) -> Int32 {
-    let profile = Profile.named(options.profile) ?? .standard
+    let profile = try Commands.profile(named: options.profile, policyFile: options.policyFile)
     let auditor = Auditor()
     let before = try auditor.audit(
       AuditRequest(target: options.before, host: options.host, profile: profile))

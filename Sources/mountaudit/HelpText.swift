@@ -7,6 +7,7 @@ enum HelpText {
     case "snapshot": snapshot
     case "rules": rules
     case "explain": explain
+    case "policy": policy
     case "audit": audit + exitStatus
     default: overview + exitStatus
     }
@@ -17,15 +18,17 @@ enum HelpText {
 
     Usage:
       mountaudit [audit] TARGET [--host FILE | --host-pid N] [--format text|json]
-                         [--fail-on error|warning|note] [--profile NAME]
+                         [--fail-on error|warning|note] [--profile NAME | --policy FILE]
       mountaudit tree TARGET [--format text|json]
       mountaudit diff A B [--format text|json] [--ignore FIELD,...]
                           [--normalize RULES] [--match auto|mount-id|mount-point]
                           [--container TABLE]
-                          [--audit [--host FILE | --host-pid N] [--profile NAME]]
+                          [--audit [--host FILE | --host-pid N]
+                                   [--profile NAME | --policy FILE]]
       mountaudit snapshot PID [--host FILE | --host-pid N] > FILE
       mountaudit rules
       mountaudit explain RULE [--format text|json]
+      mountaudit policy show PROFILE
       mountaudit --help | --version
 
     TARGET is a PID when it is all digits, - for standard input, and a mountinfo file
@@ -39,6 +42,7 @@ enum HelpText {
       rules     list every rule with its ID, default severity and summary
       explain   explain one rule: what it checks, why, how to fix, references,
                 blind spots
+      policy    print a built-in profile as a policy file (policy show PROFILE)
 
     Run 'mountaudit help COMMAND' for a command's options; 'man mountaudit' for
     the manual.
@@ -66,6 +70,10 @@ enum HelpText {
       --profile NAME       baseline profile: default, runc, crun, docker, podman,
                            k8s or strict (the masked and read-only paths a
                            runtime applies by default; see docs/runtimes.md)
+      --policy FILE        a policy file (docs/policy.md): rule settings, extra
+                           sensitive paths, sockets and expected binds, and
+                           exceptions; it names its base profile with "extends",
+                           so it cannot be combined with --profile
       --timeout SECONDS    give up after SECONDS (exit 2); also for tree, diff and
                            snapshot
 
@@ -120,7 +128,8 @@ enum HelpText {
       --timeout SECONDS    give up after SECONDS (exit 2)
       --audit              compare the audits of A and B instead: findings that
                            appeared, were resolved or changed severity; takes
-                           --host, --host-pid and --profile as audit does
+                           --host, --host-pid, --profile and --policy as audit
+                           does
 
     Exit status:
       0    no differences
@@ -169,6 +178,19 @@ enum HelpText {
 
     """
 
+  static let policy = """
+    Usage: mountaudit policy show PROFILE
+
+    Prints the built-in profile PROFILE (default, runc, crun, docker, podman, k8s
+    or strict) as a complete policy document: JSON with sorted keys, which
+    --policy reads back as that profile. Copy it, or write a file with
+    "extends": "PROFILE", to change rules, add sensitive paths, runtime sockets
+    and expected binds, and declare exceptions (docs/policy.md).
+
+    Exit status: 0 printed, 64 usage error.
+
+    """
+
   static let exitStatus = """
     Exit status:
       0    no finding at or above --fail-on (diff: no difference)
@@ -177,7 +199,7 @@ enum HelpText {
            it was read, permission denied, unreadable, empty or oversized input,
            no well-formed mountinfo line, a damaged host table, a table that
            changed during every read, --timeout passed, the report could not
-           be written)
+           be written, a policy file that cannot be read or is not valid)
       64   usage error
 
     """

@@ -14,6 +14,8 @@ enum Invocation: Equatable {
   case rules
   /// `mountaudit explain RULE`
   case explain(rule: String, format: OutputFormat)
+  /// `mountaudit policy show PROFILE`
+  case showPolicy(profile: String)
   /// `--help`, optionally for one command.
   case help(command: String?)
   /// `--version`
@@ -27,6 +29,8 @@ struct AuditOptions: Equatable {
   var format: OutputFormat = .text
   var failOn: Severity = .error
   var profile: String = Profile.standard.name
+  /// `--policy FILE`: a policy file, which names its own base profile.
+  var policyFile: String?
 }
 
 /// The options of `mountaudit diff`.
@@ -43,6 +47,7 @@ struct DiffOptions: Equatable {
   var comparesAudits = false
   var host: HostChoice = .automatic
   var profile: String = Profile.standard.name
+  var policyFile: String?
 }
 
 /// The report formats.

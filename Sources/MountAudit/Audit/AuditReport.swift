@@ -12,8 +12,10 @@ public struct AuditReport: Sendable {
   public var profile: Profile
   /// Checks that could not run, with the reason.
   public var skipped: [SkippedCheck]
-  /// The findings in report order.
+  /// The findings in report order, excepted ones left out.
   public var findings: [Finding]
+  /// The findings the policy's exceptions let pass, in report order; not counted.
+  public var excepted: [ExceptedFinding]
   /// Where and when the audited snapshot was taken, when the target is a snapshot.
   public var snapshot: SnapshotSummary?
 
@@ -21,7 +23,7 @@ public struct AuditReport: Sendable {
   public init(
     target: TableOrigin, targetNamespace: NamespaceIdentity?, mountCount: Int,
     host: HostReference, profile: Profile, skipped: [SkippedCheck], findings: [Finding],
-    snapshot: SnapshotSummary? = nil
+    snapshot: SnapshotSummary? = nil, excepted: [ExceptedFinding] = []
   ) {
     self.target = target
     self.targetNamespace = targetNamespace
@@ -30,6 +32,7 @@ public struct AuditReport: Sendable {
     self.profile = profile
     self.skipped = skipped
     self.findings = findings
+    self.excepted = excepted
     self.snapshot = snapshot
   }
 

@@ -116,7 +116,8 @@ public struct Auditor: Sendable {
     return AuditReport(
       target: inputs.target.origin, targetNamespace: inputs.targetNamespace,
       mountCount: inputs.target.entries.count, host: inputs.host, profile: profile,
-      skipped: outcome.skipped, findings: outcome.findings, snapshot: inputs.snapshot)
+      skipped: outcome.skipped, findings: outcome.findings, snapshot: inputs.snapshot,
+      excepted: outcome.excepted)
   }
 
   /// Refuses a host table with lines that could not be read: host-side paths through the

@@ -1,5 +1,5 @@
 /// Everything a rule may consult: the target's tree, the host's tree, the namespaces, the
-/// kernel's paths and the profile.
+/// kernel's paths, the profile (the policy) and the date exceptions are judged on.
 public struct AuditContext: Sendable {
   /// The audited mount tree.
   public let target: MountTree
@@ -14,13 +14,18 @@ public struct AuditContext: Sendable {
   public let kernelPaths: KernelPaths?
   /// The profile in effect.
   public let profile: Profile
+  /// The day the policy's exceptions are judged on: today, unless a test fixes it.
+  public let today: CalendarDate
+  /// The policy's live exceptions that matched no finding of a rule that ran; set by the
+  /// engine for the rules that run after exceptions are applied, `nil` before.
+  public internal(set) var unmatchedExceptions: [PolicyException]?
   private let resolver: HostPathResolver?
 
   /// Creates the context and indexes the host's mounts for host-side paths.
   public init(
     target: MountTree, host: MountTree?, namespaces: NamespacePair? = nil,
     networkNamespaces: NamespacePair? = nil, kernelPaths: KernelPaths? = nil,
-    profile: Profile = .standard
+    profile: Profile = .standard, today: CalendarDate = .today()
   ) {
     self.target = target
     self.host = host
@@ -28,6 +33,7 @@ public struct AuditContext: Sendable {
     self.networkNamespaces = networkNamespaces
     self.kernelPaths = kernelPaths
     self.profile = profile
+    self.today = today
     self.resolver = host.map {
       HostPathResolver(host: $0, resolvingAheadOf: target.entries)
     }

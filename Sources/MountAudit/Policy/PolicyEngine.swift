@@ -10,21 +10,32 @@ public struct PolicyEngine: Sendable {
 
   /// The outcome of running the rules.
   public struct Outcome: Sendable {
-    /// The findings, sorted by mount point, then rule.
+    /// The findings, sorted by mount point, then rule; excepted ones left out.
     public var findings: [Finding]
-    /// The rules that could not run, with the reason.
+    /// The rules that could not run or are disabled, with the reason.
     public var skipped: [SkippedCheck]
+    /// The findings the policy's exceptions let pass, in the same order.
+    public var excepted: [ExceptedFinding] = []
   }
 
-  /// Runs every rule whose requirements the context meets; lists the others as skipped.
+  /// Runs every rule the profile enables and whose requirements the context meets, lists
+  /// the others as skipped, and applies the profile's exceptions: first the rules that
+  /// judge mounts, then those that judge the exceptions (`runsAfterExceptions`).
   public func evaluate(_ context: AuditContext) -> Outcome {
     var findings: [Finding] = []
     var skipped: [SkippedCheck] = []
-    for rule in rules {
-      if let reason = Self.unmetRequirement(of: rule.metadata, in: context) {
-        skipped.append(SkippedCheck(rule: rule.metadata.id, reason: reason))
-        continue
+    var rulesRun: Set<String> = []
+    func run(_ rule: any Rule, in context: AuditContext) {
+      let id = rule.metadata.id
+      if context.profile.disabledRules.contains(id) {
+        skipped.append(SkippedCheck(rule: id, reason: "disabled by the policy"))
+        return
       }
+      if let reason = Self.unmetRequirement(of: rule.metadata, in: context) {
+        skipped.append(SkippedCheck(rule: id, reason: reason))
+        return
+      }
+      rulesRun.insert(id)
       var ruleFindings = rule.check(context)
       if rule.metadata.foldsNestedMounts { ruleFindings = Self.foldNested(ruleFindings) }
       for var finding in ruleFindings {
@@ -32,7 +43,19 @@ public struct PolicyEngine: Sendable {
         findings.append(finding)
       }
     }
-    return Outcome(findings: Self.inReportOrder(findings), skipped: skipped)
+
+    for rule in rules where !rule.metadata.runsAfterExceptions { run(rule, in: context) }
+    findings = Self.inReportOrder(findings)
+    let review = ExceptionReview(
+      context.profile.exceptions, to: findings, today: context.today, rulesRun: rulesRun)
+    findings = review.kept
+    var reviewed = context
+    reviewed.unmatchedExceptions = review.unmatched
+    let reviewedCount = findings.count
+    for rule in rules where rule.metadata.runsAfterExceptions { run(rule, in: reviewed) }
+    // Sorted again only for the policy's own notes, if any: the findings reviewed are.
+    if findings.count > reviewedCount { findings = Self.inReportOrder(findings) }
+    return Outcome(findings: findings, skipped: skipped, excepted: review.excepted)
   }
 
   private static func unmetRequirement(

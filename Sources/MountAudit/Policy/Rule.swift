@@ -46,13 +46,16 @@ public struct RuleMetadata: Hashable, Sendable {
   /// Whether findings on mounts below a mount already reported by this rule are folded
   /// into that finding (true for most rules; propagation reports every peer relation).
   public var foldsNestedMounts: Bool
+  /// Whether the rule judges the policy's exceptions after they were applied to the other
+  /// rules' findings (`policy.unused-exception`); its own findings are never excepted.
+  public var runsAfterExceptions: Bool
 
   /// Creates rule metadata.
   public init(
     id: String, severity: Severity, summary: String, explanation: String = "",
     rationale: String = "", remediation: String, references: [String] = [],
     blindSpots: [String] = [], requirements: Set<RuleRequirement> = [],
-    foldsNestedMounts: Bool = true
+    foldsNestedMounts: Bool = true, runsAfterExceptions: Bool = false
   ) {
     self.id = id
     self.severity = severity
@@ -64,6 +67,7 @@ public struct RuleMetadata: Hashable, Sendable {
     self.blindSpots = blindSpots
     self.requirements = requirements
     self.foldsNestedMounts = foldsNestedMounts
+    self.runsAfterExceptions = runsAfterExceptions
   }
 }
 

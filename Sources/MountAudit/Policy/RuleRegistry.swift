@@ -31,6 +31,9 @@ public enum RuleRegistry {
     DevShmHostInstanceRule(),
     DevConsoleInvalidRule(),
     ParseInvalidLineRule(),
+    // the policy file's own exceptions
+    PolicyExpiredExceptionRule(),
+    PolicyUnusedExceptionRule(),
   ]
 
   /// The rule with ID `id`.

@@ -45,6 +45,7 @@ public struct AuditJSONReport {
         ])
       } ?? .null,
       "profile": .string(report.profile.name),
+      "policyFile": .string(report.profile.source),
       "skipped": .array(
         report.skipped.map {
           .object(["rule": .string($0.rule), "reason": .string($0.reason)])
@@ -56,6 +57,17 @@ public struct AuditJSONReport {
         "total": .integer(report.findings.count),
       ]),
       "findings": .array(report.findings.map(Self.finding)),
+      "excepted": .array(
+        report.excepted.map { excepted in
+          .object([
+            "finding": Self.finding(excepted.finding),
+            "exception": .object([
+              "index": .integer(excepted.exception.index),
+              "reason": .string(excepted.exception.reason),
+              "expires": .string(excepted.exception.expires?.description),
+            ]),
+          ])
+        }),
     ])
   }
 

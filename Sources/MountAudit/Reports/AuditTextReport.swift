@@ -20,9 +20,13 @@ public struct AuditTextReport {
   public var text: String {
     var lines = header
     var group: ByteString?? = .none
+    var isPolicyGroup = false
     for finding in report.findings {
-      if group != .some(finding.mountPoint) {
+      // The policy's notes concern no mount: a group of their own, apart from the table's.
+      let isPolicy = finding.mountPoint == nil && finding.rule.hasPrefix("policy.")
+      if group != .some(finding.mountPoint) || isPolicy != isPolicyGroup {
         group = .some(finding.mountPoint)
+        isPolicyGroup = isPolicy
         lines.append("")
         lines.append(groupHeading(for: finding))
       }
@@ -31,6 +35,7 @@ public struct AuditTextReport {
           + TerminalText.escape(finding.message))
       lines.append("      fix: " + TerminalText.escape(finding.remediation))
     }
+    lines += exceptedSection
     if !report.skipped.isEmpty {
       lines.append("")
       for check in report.skipped {
@@ -66,12 +71,34 @@ public struct AuditTextReport {
       lines.append("host:   none (checks that compare with the host were skipped)")
     }
     for note in report.host.notes { lines.append("note:   " + TerminalText.escape(note)) }
-    lines.append("profile: \(report.profile.name)")
+    var profile = "profile: \(report.profile.name)"
+    if let source = report.profile.source {
+      profile += ", extended by the policy file " + TerminalText.escape(source)
+    }
+    lines.append(profile)
+    return lines
+  }
+
+  /// The findings the policy let pass, each with the reason its exception gives.
+  private var exceptedSection: [String] {
+    guard !report.excepted.isEmpty else { return [] }
+    var lines = ["", "excepted by the policy (not counted):"]
+    for excepted in report.excepted {
+      let finding = excepted.finding
+      let exception = excepted.exception
+      var place = exception.location
+      if let expires = exception.expires { place += ", until \(expires)" }
+      lines.append(
+        "  " + label(finding.severity) + "  " + finding.rule + "  "
+          + TerminalText.escape(finding.message))
+      lines.append("      reason: " + TerminalText.escape(exception.reason) + " (\(place))")
+    }
     return lines
   }
 
   private func groupHeading(for finding: Finding) -> String {
     guard let mountPoint = finding.mountPoint else {
+      if finding.rule.hasPrefix("policy.") { return "(policy)" }
       return finding.line == nil ? "(whole table)" : "(input lines)"
     }
     var heading = TerminalText.escape(mountPoint)
@@ -88,7 +115,8 @@ public struct AuditTextReport {
       Self.count(report.count(of: .warning), "warning"),
       Self.count(report.count(of: .note), "note"),
     ]
-    return counts.joined(separator: ", ")
+    let excepted = report.excepted.isEmpty ? [] : ["\(report.excepted.count) excepted"]
+    return (counts + excepted).joined(separator: ", ")
   }
 
   private static func count(_ number: Int, _ noun: String) -> String {

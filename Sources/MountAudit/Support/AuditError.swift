@@ -18,6 +18,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   case tableKeptChanging(path: String, attempts: Int)
   /// A file that starts like JSON is not a snapshot mountaudit can read.
   case invalidSnapshot(path: String, reason: String)
+  /// A policy file (`--policy`) is not a policy mountaudit can apply.
+  case invalidPolicy(PolicyError)
 
   /// Why the audit could not run, without naming the input: `Permission denied`.
   public var reason: String {
@@ -49,6 +51,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
       return "'\(path)' changed while it was read, on each of \(attempts) attempts"
     case .invalidSnapshot(let path, let reason):
       return "'\(path)' is not a mountaudit snapshot: \(reason)"
+    case .invalidPolicy(let error):
+      return error.description
     }
   }
 }

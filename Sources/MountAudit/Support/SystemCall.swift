@@ -99,6 +99,22 @@ enum SystemCall {
       + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
   }
 
+  /// Today's date on the auditor's clock, in its local time zone (`localtime_r`).
+  static func localDate() -> (year: Int, month: Int, day: Int) {
+    var seconds = time(nil)
+    var parts = tm()
+    localtime_r(&seconds, &parts)
+    return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+  }
+
+  /// Whether `path` matches the shell pattern `pattern` with `fnmatch(3)` and
+  /// `FNM_PATHNAME`: wildcards never match `/`. Neither may contain a NUL byte.
+  static func matchesPathPattern(_ pattern: [UInt8], path: [UInt8]) -> Bool {
+    let pattern = pattern.map { CChar(bitPattern: $0) } + [0]
+    let path = path.map { CChar(bitPattern: $0) } + [0]
+    return fnmatch(pattern, path, FNM_PATHNAME) == 0
+  }
+
   /// The running kernel's release, as `uname -r` prints it.
   static func kernelRelease() -> String {
     var names = utsname()

@@ -88,7 +88,7 @@ struct CommandLineTests {
       (["x", "--format"], "mountaudit: missing value for '--format'"),
       (
         ["help", "nosuch"],
-        "mountaudit: 'help' takes one command: audit, tree, diff, snapshot, rules, explain"
+        "mountaudit: 'help' takes one command: audit, tree, diff, snapshot, rules, explain, policy"
       ),
       (["--version", "extra"], "mountaudit: '--version' takes no other argument"),
       ([""], "mountaudit: missing TARGET (a PID, a mountinfo file, or - for stdin)"),

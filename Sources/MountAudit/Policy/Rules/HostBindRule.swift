@@ -9,8 +9,9 @@
 /// - Exceptions (`ExpectedHostMounts`): the container's own root filesystem, runtime-provided
 ///   files and the `/dev/shm` tmpfs a runtime mounts in its state directory, pod volumes
 ///   (including service-account and secret tmpfs mounts), the container's own cgroup
-///   mounts, and kernel filesystems judged by instance. A mount that
-///   `host.runtime-socket` or `host.sensitive-path` reports is not listed again, nor is any
+///   mounts, kernel filesystems judged by instance, and the binds the policy's
+///   `expectedBinds` names (matched on the host-side path the finding would show). A mount
+///   that `host.runtime-socket` or `host.sensitive-path` reports is not listed again, nor any
 ///   mount below one of those (the submounts of a host `/` bound at `/host`) or below the
 ///   host's own instance of a kernel filesystem (the host's `/proc` tree, judged by
 ///   `proc.host-instance`). Mounts below a listed one are folded into its finding.
@@ -67,6 +68,7 @@ struct HostBindRule: Rule {
         !ExpectedHostMounts.isJudgedByInstance(mount),
         let hostPath = context.hostPaths(of: mount).first
       else { return nil }
+      if context.profile.expectsBind(mount, hostPath: hostPath) { return nil }
       let access = mount.isWritable ? "read-write" : "read-only"
       switch ExpectedHostMounts.reason(for: mount, hostPath: hostPath) {
       case .runtimeFile, .runtimeSharedMemory, .podVolume:

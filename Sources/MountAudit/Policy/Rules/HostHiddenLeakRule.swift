@@ -61,10 +61,7 @@ struct HostHiddenLeakRule: Rule {
       if let socket = HostRuntimeSocketRule.exposure(of: mount, in: context) {
         leak = (socket.hostPath ?? mount.root, socket.kind)
       } else if let path = HostSensitivePathRule.exposure(of: mount, in: context) {
-        leak = (
-          path.hostPath,
-          path.isExact ? "a sensitive host path" : "below the sensitive '\(path.sensitivePath)'"
-        )
+        leak = (path.hostPath, path.what)
       } else if mount.filesystemType == "devtmpfs", !mount.mountOptions.contains("nodev"),
         mount.root == "/"
           || !DevUnexpectedNodeRule.isDefaultNode(mount.root, at: mount.mountPoint)

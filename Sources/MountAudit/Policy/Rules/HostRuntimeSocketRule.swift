@@ -10,14 +10,18 @@
 ///   is such a file, so that a socket bound in under an innocent name is caught; or lies at
 ///   or below `/run/containerd/s/` (containerd's shim sockets); or is exactly a directory
 ///   that holds runtime sockets: `/run`, `/run/docker`, `/run/containerd`, `/run/crio`,
-///   `/run/podman` or `/run/user/<uid>`.
+///   `/run/podman` or `/run/user/<uid>`; or
+/// - one of its host paths is a socket the policy's `runtimeSockets` names, or a directory
+///   above one (compared component by component, with `/var/run` read as `/run` and also
+///   as written: host `/srv` holds `/srv/api/dockerd.sock`, host `/srv/api2` does not).
 ///
 /// - Default severity: error.
 /// - Exceptions: the container's own root filesystem, whose host side is its bundle.
 /// - Blind spots: a socket under another name in another directory (a custom
 ///   `dockerd -H unix:///srv/api.sock`) is not recognised, nor a directory other than the
 ///   ones above that happens to hold a socket; a TCP API endpoint is out of reach of a
-///   mount table. Without a host table only the mount point's name is judged. The
+///   mount table (name such a socket in the policy's `runtimeSockets`). Without a host
+///   table only the mount point's name is judged, never the policy's sockets. The
 ///   directory check is exact: a subdirectory such as `/run/docker/plugins` is left to
 ///   `host.bind`.
 struct HostRuntimeSocketRule: Rule {
@@ -102,7 +106,10 @@ struct HostRuntimeSocketRule: Rule {
     }
     let paths = context.hostPaths(of: mount)
     for path in paths {
-      if let kind = kind(ofHostPath: path.withoutDeletedMarker.canonicalHostPath) {
+      let canonical = path.withoutDeletedMarker.canonicalHostPath
+      if let kind = kind(ofHostPath: canonical)
+        ?? kind(ofHostPath: canonical, policySockets: context.profile.runtimeSockets)
+      {
         return Exposure(hostPath: path, kind: kind)
       }
     }
@@ -118,6 +125,20 @@ struct HostRuntimeSocketRule: Rule {
     if path.isAtOrBelow("/run/containerd/s") { return "containerd shim socket" }
     if socketDirectories.contains(path) || isUserRuntimeDirectory(path) {
       return "directory of runtime sockets"
+    }
+    return nil
+  }
+
+  /// What a canonical host path is, if it is one of the policy's sockets or a directory
+  /// above one.
+  private static func kind(ofHostPath path: ByteString, policySockets: [ByteString])
+    -> String?
+  {
+    if let socket = policySockets.first(where: { $0.canonicalHostPath == path }) {
+      return "runtime socket '\(socket)' of the policy"
+    }
+    if let socket = policySockets.first(where: { path.holds($0) }) {
+      return "directory holding the runtime socket '\(socket)' of the policy"
     }
     return nil
   }

@@ -5,13 +5,14 @@
 /// point: host `/etc` bound at `/data` is still host `/etc`. The sensitive paths are `/`,
 /// `/etc`, `/root`, `/home`, `/boot`, `/usr`, `/usr/lib/modules`, `/var`, `/var/lib`,
 /// `/var/lib/kubelet`, `/etc/kubernetes`, `/var/lib/docker`, `/var/lib/containerd` and
-/// `/sys/fs/cgroup`. They
+/// `/sys/fs/cgroup`, and those the policy's `sensitivePaths` adds. They
 /// hold the host's credentials and configuration (a writable `/etc` or `/root` is root on
 /// the host), its kernel and modules, every container's files and secrets, and the cgroup
 /// tree whose `release_agent` the kernel runs as host root (CVE-2022-0492). Exactly one of
-/// them is an error; a path below one is a warning naming the closest one, except below
+/// them is an error, and so is a directory that holds one (host `/usr/lib` holds
+/// `/usr/lib/modules`); a path below one is a warning naming the closest one, except below
 /// `/`, `/home`, `/usr`, `/var` and `/var/lib`, which only count exactly (everything is
-/// below them).
+/// below them). Paths are compared component by component: `/etcfoo` is not below `/etc`.
 ///
 /// - Default severity: error; warning below a sensitive path.
 /// - Exceptions (`ExpectedHostMounts`): the container's own root filesystem, unless its
@@ -19,7 +20,8 @@
 ///   and `/dev/shm` tmpfs mounts from a runtime's state directory, pod volumes and Docker
 ///   volumes; the container's own cgroup mounts at its
 ///   `/sys/fs/cgroup`; kernel filesystems judged by instance (procfs, sysfs, devtmpfs,
-///   devpts, mqueue, `host.kernel-fs`). A runtime socket is `host.runtime-socket`'s alone.
+///   devpts, mqueue, `host.kernel-fs`); below a sensitive path, a bind the policy's
+///   `expectedBinds` names. A runtime socket is `host.runtime-socket`'s alone.
 ///   Mounts below a reported one are folded into its finding.
 /// - Blind spots: needs the host table, and sees only what the host has mounted; a host
 ///   directory reached through a filesystem the host table does not show (a disk mounted
@@ -82,12 +84,34 @@ struct HostSensitivePathRule: Rule {
 
   /// A sensitive host path reached through a mount.
   struct Exposure: Hashable, Sendable {
+    /// How the host path relates to the sensitive path.
+    enum Relation: Hashable, Sendable {
+      /// It is the sensitive path (an error).
+      case exact
+      /// It is a directory above the sensitive path (an error).
+      case holding
+      /// It lies below the sensitive path (a warning).
+      case below
+    }
+
     /// The host path that reaches it, as the host spells it.
     var hostPath: ByteString
-    /// The entry of the sensitive list it is, or lies below.
+    /// The entry of the sensitive list it is, holds, or lies below.
     var sensitivePath: ByteString
-    /// Whether the host path is the sensitive path itself.
-    var isExact: Bool
+    /// How the two relate.
+    var relation: Relation
+
+    /// The severity the rule gives it.
+    var severity: Severity { relation == .below ? .warning : .error }
+
+    /// What the host path is, for messages: `a sensitive host path`.
+    var what: String {
+      switch relation {
+      case .exact: "a sensitive host path"
+      case .holding: "which holds the sensitive '\(sensitivePath)'"
+      case .below: "below the sensitive '\(sensitivePath)'"
+      }
+    }
   }
 
   /// The sensitive host paths, canonical spelling.
@@ -104,30 +128,29 @@ struct HostSensitivePathRule: Rule {
     return context.visibleMounts.compactMap { mount in
       guard let exposure = Self.exposure(of: mount, in: context) else { return nil }
       let access = mount.isWritable ? "read-write" : "read-only"
-      let what =
-        exposure.isExact
-        ? "a sensitive host path" : "below the sensitive '\(exposure.sensitivePath)'"
       let message =
-        "'\(mount.mountPoint)' exposes the host's '\(exposure.hostPath)', \(what), "
+        "'\(mount.mountPoint)' exposes the host's '\(exposure.hostPath)', \(exposure.what), "
         + access
-      return finding(
-        message, mount: mount, in: context, severity: exposure.isExact ? .error : .warning)
+      return finding(message, mount: mount, in: context, severity: exposure.severity)
     }
   }
 
-  /// The sensitive host path `mount` exposes, if any: an exact match before a path below
-  /// one, then the resolver's host-side path before the others.
+  /// The sensitive host path `mount` exposes, if any: an exact match or a directory holding
+  /// one before a path below one, then the resolver's host-side path before the others.
   static func exposure(of mount: MountEntry, in context: AuditContext) -> Exposure? {
     guard !ExpectedHostMounts.isJudgedByInstance(mount), !ExpectedHostMounts.isOwnCgroup(mount),
       HostRuntimeSocketRule.exposure(of: mount, in: context) == nil
     else { return nil }
     let isRoot = ExpectedHostMounts.isContainerRoot(mount)
+    let extra = context.profile.sensitivePaths
     var below: Exposure?
     for path in context.hostPaths(of: mount) {
-      guard let exposure = classify(path) else { continue }
-      if exposure.isExact { return exposure }
+      guard let exposure = classify(path, extra: extra) else { continue }
+      if exposure.relation != .below { return exposure }
       if isRoot { continue }
-      if ExpectedHostMounts.reason(for: mount, hostPath: path) != nil {
+      if ExpectedHostMounts.reason(for: mount, hostPath: path) != nil
+        || context.profile.expectsBind(mount, hostPath: path)
+      {
         continue
       }
       if below == nil { below = exposure }
@@ -135,18 +158,24 @@ struct HostSensitivePathRule: Rule {
     return below
   }
 
-  /// Whether `path` is a sensitive path, or lies below one that counts below itself.
-  private static func classify(_ path: ByteString) -> Exposure? {
+  /// How `path` relates to the sensitive paths (the built-in ones and `extra`): is one,
+  /// holds one, or lies below one that counts below itself.
+  private static func classify(_ path: ByteString, extra: [ByteString]) -> Exposure? {
     let canonical = path.canonicalHostPath
-    if let exact = sensitivePaths.first(where: { $0 == canonical }) {
-      return Exposure(hostPath: path, sensitivePath: exact, isExact: true)
+    let listed = extra.isEmpty ? sensitivePaths : sensitivePaths + extra.map(\.canonicalHostPath)
+    if let exact = listed.first(where: { $0 == canonical }) {
+      return Exposure(hostPath: path, sensitivePath: exact, relation: .exact)
     }
-    let enclosing = sensitivePaths.filter {
+    let held = (sensitivePaths + extra).filter { path.holds($0) }
+    if let closest = held.min(by: { ($0.components.count, $0) < ($1.components.count, $1) }) {
+      return Exposure(hostPath: path, sensitivePath: closest, relation: .holding)
+    }
+    let enclosing = listed.filter {
       !exactOnly.contains($0) && canonical.isStrictlyBelow($0)
     }
     guard let closest = enclosing.max(by: { $0.bytes.count < $1.bytes.count }) else {
       return nil
     }
-    return Exposure(hostPath: path, sensitivePath: closest, isExact: false)
+    return Exposure(hostPath: path, sensitivePath: closest, relation: .below)
   }
 }

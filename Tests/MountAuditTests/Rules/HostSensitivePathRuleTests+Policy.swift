@@ -1,0 +1,72 @@
+import Testing
+
+@testable import MountAudit
+
+/// The policy's `sensitivePaths` flow into `host.sensitive-path`, matched by components.
+extension HostSensitivePathRuleTests {
+  func messages(_ target: String, sensitive: [ByteString] = [], binds: [ExpectedBind] = [])
+    throws -> [String]
+  {
+    let profile = Profile(
+      name: "default", summary: "", sensitivePaths: sensitive, expectedBinds: binds)
+    let context = try Tables.context(target: "\(root)\n\(target)", host: host, profile: profile)
+    return rule.check(context).map(\.message)
+  }
+
+  @Test func aPolicyPathIsSensitiveExactlyAboveAndBelowByComponents() throws {
+    let found = try messages(
+      """
+      741 700 259:2 /srv/secrets /a ro - ext4 /dev/sda2 rw
+      742 700 259:2 /srv/secrets/tls /b ro - ext4 /dev/sda2 rw
+      743 700 259:2 /srv /c rw - ext4 /dev/sda2 rw
+      744 700 259:2 /srv/secretsX /d rw - ext4 /dev/sda2 rw
+      745 700 259:2 /srv/other /e rw - ext4 /dev/sda2 rw
+      """, sensitive: ["/srv/secrets"])
+
+    #expect(
+      found == [
+        "'/a' exposes the host's '/srv/secrets', a sensitive host path, read-only",
+        "'/b' exposes the host's '/srv/secrets/tls', below the sensitive '/srv/secrets', "
+          + "read-only",
+        "'/c' exposes the host's '/srv', which holds the sensitive '/srv/secrets', read-write",
+      ])
+  }
+
+  @Test func etcfooIsNotBelowEtc() throws {
+    #expect(try messages("741 700 259:2 /etcfoo /etcfoo rw - ext4 /dev/sda2 rw").isEmpty)
+  }
+
+  @Test func aDirectoryHoldingABuiltInSensitivePathIsAnError() throws {
+    let found = try messages("741 700 259:2 /usr/lib /hostlib ro - ext4 /dev/sda2 rw")
+    #expect(
+      found == [
+        "'/hostlib' exposes the host's '/usr/lib', which holds the sensitive "
+          + "'/usr/lib/modules', read-only"
+      ])
+  }
+
+  @Test func aPolicyPathWrittenWithAnAliasMatchesItsCanonicalHostPath() throws {
+    let found = try messages(
+      "742 700 259:2 /run/secrets /s ro - ext4 /dev/sda2 rw", sensitive: ["/var/run/secrets"])
+    #expect(found == ["'/s' exposes the host's '/run/secrets', a sensitive host path, read-only"])
+  }
+
+  @Test func anExpectedBindSilencesTheWarningBelowButNeverTheErrors() throws {
+    let binds = [
+      ExpectedBind(hostPath: .glob("/srv/secrets/**"), mountPoint: .exact("/b")),
+      ExpectedBind(hostPath: .exact("/srv/secrets"), mountPoint: .exact("/a")),
+    ]
+    let found = try messages(
+      """
+      741 700 259:2 /srv/secrets /a ro - ext4 /dev/sda2 rw
+      742 700 259:2 /srv/secrets/tls /b ro - ext4 /dev/sda2 rw
+      743 700 259:2 /srv/secrets/tls /c ro - ext4 /dev/sda2 rw
+      """, sensitive: ["/srv/secrets"], binds: binds)
+    #expect(
+      found == [
+        "'/a' exposes the host's '/srv/secrets', a sensitive host path, read-only",
+        "'/c' exposes the host's '/srv/secrets/tls', below the sensitive '/srv/secrets', "
+          + "read-only",
+      ])
+  }
+}
