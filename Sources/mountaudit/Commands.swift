@@ -34,12 +34,25 @@ enum Commands {
         target: options.target, host: options.host,
         profile: Profile.named(options.profile) ?? .standard)
       let report = try Auditor().audit(request)
-      switch options.format {
-      case .text: Output.write(AuditTextReport(report, usesColor: Output.usesColor).text)
-      case .json: Output.write(AuditJSONReport(report).document.serialized())
-      }
-      return report.hasFindings(atOrAbove: options.failOn)
-        ? ExitStatus.findings : ExitStatus.clean
+      Output.write(Self.render(report, options))
+      guard let threshold = options.failOn else { return ExitStatus.clean }
+      return report.hasFindings(atOrAbove: threshold) ? ExitStatus.findings : ExitStatus.clean
+    }
+  }
+
+  /// The audit report in the format asked for.
+  static func render(_ report: AuditReport, _ options: AuditOptions) -> [UInt8] {
+    switch options.format {
+    case .text:
+      let text = AuditTextReport(
+        report, usesColor: Output.usesColor, listsFindings: options.listsFindings)
+      return Array(text.text.utf8)
+    case .json:
+      return AuditJSONReport(report, listsFindings: options.listsFindings).document.serialized()
+    case .sarif:
+      return AuditSARIFReport(report).document.serialized()
+    case .junit:
+      return Array(AuditJUnitReport(report, failureThreshold: options.failOn).text.utf8)
     }
   }
 }
