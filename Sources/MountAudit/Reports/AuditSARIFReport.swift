@@ -227,7 +227,7 @@ public struct AuditSARIFReport {
 }
 
 /// Escapes Markdown's punctuation in rule texts for SARIF's `help.markdown`.
-enum Markdown {
+private enum Markdown {
   static func escape(_ text: String) -> String {
     var output = ""
     for character in text {
