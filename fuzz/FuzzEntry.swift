@@ -30,6 +30,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let report = auditor.evaluate(hostInputs, profile: .standard)
   _ = AuditTextReport(report).text
   check(AuditJSONReport(report).document.serialized())
+  check(AuditSARIFReport(report).document.serialized())
+  checkXML(AuditJUnitReport(report, failureThreshold: .note).text)
   _ = TreeTextReport(tree).text
   check(TreeJSONReport(tree).document.serialized())
   for other in [fixed, tree].compactMap({ $0 }) {
@@ -48,5 +50,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 private func check(_ json: [UInt8]) {
   if (try? JSONSerialization.jsonObject(with: Data(json))) == nil {
     fatalError("a report is not valid JSON")
+  }
+}
+
+/// Traps when a JUnit report holds a character XML 1.0 does not allow, even escaped.
+private func checkXML(_ text: String) {
+  for scalar in text.unicodeScalars {
+    let value = scalar.value
+    let allowed =
+      value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value)
+      || (0xE000...0xFFFD).contains(value) || value >= 0x10000
+    if !allowed { fatalError("a JUnit report holds U+\(String(value, radix: 16))") }
   }
 }

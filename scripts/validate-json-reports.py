@@ -1,10 +1,12 @@
 #!/usr/bin/python3
-"""Validate mountaudit JSON reports against a schema in docs/ (audit or diff).
+"""Validate mountaudit JSON reports against a schema in docs/ (audit, diff or SARIF).
 
 Usage: validate-json-reports.py SCHEMA REPORT...
 
 A REPORT may be a golden file, whose last line ("exit status: N") is not JSON and is
-ignored. Prints one line per invalid report and exits 1 if any is invalid.
+ignored. The schema's "$schema" picks the draft (2020-12 for mountaudit's own schemas,
+draft-04 for SARIF 2.1.0's). Prints one line per invalid report and exits 1 if any is
+invalid.
 """
 import json
 import sys
@@ -27,8 +29,10 @@ def main(arguments):
         return 64
     with open(arguments[0], encoding="utf-8") as handle:
         schema = json.load(handle)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema)
+    validator_class = jsonschema.validators.validator_for(
+        schema, default=jsonschema.Draft202012Validator)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema)
     failures = 0
     for path in arguments[1:]:
         for error in validator.iter_errors(load_report(path)):

@@ -16,7 +16,7 @@ struct ArgumentParser {
     "--match", "--container", "--timeout", "--policy",
   ]
   /// Options that stand alone.
-  static let flags: Set = ["--audit"]
+  static let flags: Set = ["--audit", "--summary-only"]
 
   var arguments: [String]
 
@@ -98,16 +98,20 @@ struct ArgumentParser {
         options,
         allowed: [
           "--host", "--host-pid", "--format", "--fail-on", "--profile", "--policy", "--timeout",
-        ], command: command)
+          "--summary-only",
+        ],
+        command: command)
       var audit = AuditOptions(target: try Self.target(positionals, command: command))
-      audit.format = try Self.format(options["--format"])
+      audit.format = try Self.auditFormat(options["--format"])
       audit.host = try Self.host(file: options["--host"], pid: options["--host-pid"])
-      if let failOn = options["--fail-on"] {
-        guard let severity = Severity(rawValue: failOn) else {
+      if let failOn = options["--fail-on"] { audit.failOn = try Self.failOn(failOn) }
+      if options["--summary-only"] != nil {
+        guard audit.format == .text || audit.format == .json else {
           throw UsageError(
-            message: "invalid value '\(failOn)' for '--fail-on': expected error, warning or note")
+            message: "'--summary-only' applies to text and json reports, not to '--format "
+              + "\(audit.format.rawValue)' (its readers need every result)")
         }
-        audit.failOn = severity
+        audit.listsFindings = false
       }
       if let profile = options["--profile"] { audit.profile = try Self.profileName(profile) }
       audit.policyFile = try Self.policyFile(options)
@@ -219,12 +223,36 @@ struct ArgumentParser {
     return origin
   }
 
+  /// The `--format` of `tree` and `diff`: text or json.
   static func format(_ value: String?) throws(UsageError) -> OutputFormat {
     guard let value else { return .text }
     guard let format = OutputFormat(rawValue: value) else {
+      if AuditFormat(rawValue: value) != nil {
+        throw UsageError(message: "'--format \(value)' applies to audit only")
+      }
       throw UsageError(message: "invalid value '\(value)' for '--format': expected text or json")
     }
     return format
+  }
+
+  /// The `--format` of `audit`: text, json, sarif or junit.
+  static func auditFormat(_ value: String?) throws(UsageError) -> AuditFormat {
+    guard let value else { return .text }
+    guard let format = AuditFormat(rawValue: value) else {
+      throw UsageError(
+        message: "invalid value '\(value)' for '--format': expected text, json, sarif or junit")
+    }
+    return format
+  }
+
+  /// `--fail-on`: a severity, or `never` (`nil`: no finding changes the exit status).
+  static func failOn(_ value: String) throws(UsageError) -> Severity? {
+    if value == "never" { return nil }
+    guard let severity = Severity(rawValue: value) else {
+      throw UsageError(
+        message: "invalid value '\(value)' for '--fail-on': expected error, warning, note or never")
+    }
+    return severity
   }
 
   static func host(file: String?, pid: String?) throws(UsageError) -> HostChoice {

@@ -45,12 +45,25 @@ enum Commands {
         target: options.target, host: options.host,
         profile: try profile(named: options.profile, policyFile: options.policyFile))
       let report = try Auditor().audit(request)
-      switch options.format {
-      case .text: Output.write(AuditTextReport(report, usesColor: Output.usesColor).text)
-      case .json: Output.write(AuditJSONReport(report).document)
-      }
-      return report.hasFindings(atOrAbove: options.failOn)
-        ? ExitStatus.findings : ExitStatus.clean
+      Self.write(report, options)
+      guard let threshold = options.failOn else { return ExitStatus.clean }
+      return report.hasFindings(atOrAbove: threshold) ? ExitStatus.findings : ExitStatus.clean
+    }
+  }
+
+  /// Writes the audit report in the format asked for.
+  static func write(_ report: AuditReport, _ options: AuditOptions) {
+    switch options.format {
+    case .text:
+      let text = AuditTextReport(
+        report, usesColor: Output.usesColor, listsFindings: options.listsFindings)
+      Output.write(text.text)
+    case .json:
+      Output.write(AuditJSONReport(report, listsFindings: options.listsFindings).document)
+    case .sarif:
+      Output.write(AuditSARIFReport(report).document)
+    case .junit:
+      Output.write(AuditJUnitReport(report, failureThreshold: options.failOn).text)
     }
   }
 

@@ -17,8 +17,10 @@ enum HelpText {
     mountaudit: is this mount namespace isolated the way a container's should be?
 
     Usage:
-      mountaudit [audit] TARGET [--host FILE | --host-pid N] [--format text|json]
-                         [--fail-on error|warning|note] [--profile NAME | --policy FILE]
+      mountaudit [audit] TARGET [--host FILE | --host-pid N]
+                         [--format text|json|sarif|junit] [--summary-only]
+                         [--fail-on error|warning|note|never]
+                         [--profile NAME | --policy FILE]
       mountaudit tree TARGET [--format text|json]
       mountaudit diff A B [--format text|json] [--ignore FIELD,...]
                           [--normalize RULES] [--match auto|mount-id|mount-point]
@@ -64,9 +66,15 @@ enum HelpText {
                            (default for a PID: process 1, or mountaudit's own
                            namespace where process 1's is unreadable; for a file:
                            none, and checks that need the host are skipped)
-      --format text|json   report format (default: text)
+      --format FORMAT      report format: text (default), json, sarif (SARIF
+                           2.1.0, for code scanning) or junit (JUnit XML, for CI
+                           test reports); see docs/sarif.md
+      --summary-only       print only the counts (text: the summary line; json:
+                           findings is null); not with sarif or junit
       --fail-on SEVERITY   exit 1 when a finding is at or above error, warning or
-                           note (default: error)
+                           note (default: error); never: exit 0 whatever is found
+                           (2 and 64 still mean the audit did not run). JUnit
+                           failures follow it too
       --profile NAME       baseline profile: default, runc, crun, docker, podman,
                            k8s or strict (the masked and read-only paths a
                            runtime applies by default; see docs/runtimes.md)
@@ -193,7 +201,8 @@ enum HelpText {
 
   static let exitStatus = """
     Exit status:
-      0    no finding at or above --fail-on (diff: no difference)
+      0    no finding at or above --fail-on, or --fail-on never (diff: no
+           difference)
       1    findings at or above --fail-on (diff: differences)
       2    the audit could not run (no such process, a process that exited while
            it was read, permission denied, unreadable, empty or oversized input,

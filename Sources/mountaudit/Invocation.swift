@@ -26,8 +26,11 @@ enum Invocation: Equatable {
 struct AuditOptions: Equatable {
   var target: TableOrigin
   var host: HostChoice = .automatic
-  var format: OutputFormat = .text
-  var failOn: Severity = .error
+  var format: AuditFormat = .text
+  /// `--fail-on`: the lowest severity that makes the exit status 1; `nil` for `never`.
+  var failOn: Severity? = .error
+  /// `--summary-only`: counts without the list of findings (text and JSON).
+  var listsFindings = true
   var profile: String = Profile.standard.name
   /// `--policy FILE`: a policy file, which names its own base profile.
   var policyFile: String?
@@ -50,10 +53,20 @@ struct DiffOptions: Equatable {
   var policyFile: String?
 }
 
-/// The report formats.
+/// The report formats of `tree` and `diff`.
 enum OutputFormat: String, Equatable, CaseIterable {
   case text
   case json
+}
+
+/// The report formats of `audit`: those of every command, and the formats other tools read.
+enum AuditFormat: String, Equatable, CaseIterable {
+  case text
+  case json
+  /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+  case sarif
+  /// JUnit XML, for CI systems that show test reports.
+  case junit
 }
 
 /// A command line that cannot be run; exits 64.

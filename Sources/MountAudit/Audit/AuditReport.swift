@@ -18,6 +18,9 @@ public struct AuditReport: Sendable {
   public var excepted: [ExceptedFinding]
   /// Where and when the audited snapshot was taken, when the target is a snapshot.
   public var snapshot: SnapshotSummary?
+  /// The audited table as a tree, so that reports can point at a finding's input line
+  /// (`inputLine(of:)`); `nil` for a report assembled by hand.
+  public var targetTree: MountTree?
 
   /// Creates a report.
   public init(

@@ -113,11 +113,13 @@ public struct Auditor: Sendable {
       namespaces: namespaces, networkNamespaces: networkNamespaces,
       kernelPaths: inputs.kernelPaths, profile: profile)
     let outcome = engine.evaluate(context)
-    return AuditReport(
+    var report = AuditReport(
       target: inputs.target.origin, targetNamespace: inputs.targetNamespace,
       mountCount: inputs.target.entries.count, host: inputs.host, profile: profile,
       skipped: outcome.skipped, findings: outcome.findings, snapshot: inputs.snapshot,
       excepted: outcome.excepted)
+    report.targetTree = context.target
+    return report
   }
 
   /// Refuses a host table with lines that could not be read: host-side paths through the

@@ -9,10 +9,14 @@ public struct AuditJSONReport {
 
   /// The report to write.
   public var report: AuditReport
+  /// Whether the document lists the findings; `false` (`--summary-only`) writes `null`
+  /// for `findings` and keeps everything else, the summary's counts included.
+  public var listsFindings: Bool
 
   /// Creates a JSON writer for `report`.
-  public init(_ report: AuditReport) {
+  public init(_ report: AuditReport, listsFindings: Bool = true) {
     self.report = report
+    self.listsFindings = listsFindings
   }
 
   /// The whole document.
@@ -56,7 +60,7 @@ public struct AuditJSONReport {
         "note": .integer(report.count(of: .note)),
         "total": .integer(report.findings.count),
       ]),
-      "findings": .array(report.findings.map(Self.finding)),
+      "findings": listsFindings ? .array(report.findings.map(Self.finding)) : .null,
       "excepted": .array(
         report.excepted.map { excepted in
           .object([

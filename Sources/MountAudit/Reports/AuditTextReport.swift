@@ -9,15 +9,20 @@ public struct AuditTextReport {
   public var report: AuditReport
   /// Whether to colour severities with ANSI escapes.
   public var usesColor: Bool
+  /// Whether the report lists the header and the findings; `false` (`--summary-only`)
+  /// writes the summary line alone: `1 error, 0 warnings, 2 notes`.
+  public var listsFindings: Bool
 
   /// Creates a text writer for `report`.
-  public init(_ report: AuditReport, usesColor: Bool = false) {
+  public init(_ report: AuditReport, usesColor: Bool = false, listsFindings: Bool = true) {
     self.report = report
     self.usesColor = usesColor
+    self.listsFindings = listsFindings
   }
 
   /// The whole report, ending in a newline.
   public var text: String {
+    guard listsFindings else { return summary + "\n" }
     var lines = header
     var group: ByteString?? = .none
     var isPolicyGroup = false

@@ -68,11 +68,12 @@ struct CommandLineTests {
       ([], "mountaudit: missing TARGET (a PID, a mountinfo file, or - for stdin)"),
       (
         ["x", "--format", "xml"],
-        "mountaudit: invalid value 'xml' for '--format': expected text or json"
+        "mountaudit: invalid value 'xml' for '--format': expected text, json, sarif or junit"
       ),
       (
         ["x", "--fail-on", "fatal"],
-        "mountaudit: invalid value 'fatal' for '--fail-on': expected error, warning or note"
+        "mountaudit: invalid value 'fatal' for '--fail-on': "
+          + "expected error, warning, note or never"
       ),
       (
         ["x", "--profile", "nope"],

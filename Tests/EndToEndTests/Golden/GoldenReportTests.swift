@@ -43,4 +43,23 @@ struct GoldenReportTests {
     let name = fixture.replacingOccurrences(of: "/", with: "-") + "." + format
     try GoldenFile.expect(actual, matches: "fixtures/golden/\(name)")
   }
+
+  /// Cases whose SARIF and JUnit reports are kept too: two leaky runc captures, a field
+  /// case with a renamed runtime socket, and the hostile names.
+  static let otherFormatCases: [ReportCases.Case] = [
+    ReportCases.folder("runc/docker-sock"), ReportCases.folder("runc/host-root"),
+    ReportCases.folder("field-cases/R08"), ReportCases.hostile,
+  ]
+
+  @Test(
+    "the SARIF and JUnit reports match their golden files",
+    arguments: otherFormatCases, ["sarif", "junit"])
+  func otherFormatMatchesGolden(testCase: ReportCases.Case, format: String) throws {
+    let run = try Binary.run(testCase.arguments + ["--format", format])
+    #expect(run.stderr == "")
+    #expect(run.status == 1)
+    let actual = run.text + "exit status: \(run.status)\n"
+    let name = testCase.name.replacingOccurrences(of: "/", with: "-") + "." + format
+    try GoldenFile.expect(actual, matches: "fixtures/golden/\(name)")
+  }
 }
