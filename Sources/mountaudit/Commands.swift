@@ -57,7 +57,7 @@ enum Commands {
     case .text:
       let text = AuditTextReport(
         report, usesColor: Output.usesColor, listsFindings: options.listsFindings)
-      Output.write(text.text)
+      Output.stream { line in text.write { line($0 + "\n") } }
     case .json:
       Output.write(AuditJSONReport(report, listsFindings: options.listsFindings).document)
     case .sarif:

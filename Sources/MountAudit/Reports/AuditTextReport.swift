@@ -22,8 +22,16 @@ public struct AuditTextReport {
 
   /// The whole report, ending in a newline.
   public var text: String {
-    guard listsFindings else { return summary + "\n" }
-    var lines = header
+    var text = ""
+    write { text += $0 + "\n" }
+    return text
+  }
+
+  /// Hands the report to `output` line by line (without newlines), so that a report with
+  /// many findings is never held whole.
+  public func write(_ output: (String) -> Void) {
+    guard listsFindings else { return output(summary) }
+    header.forEach(output)
     var group: ByteString?? = .none
     var isPolicyGroup = false
     for finding in report.findings {
@@ -32,24 +40,23 @@ public struct AuditTextReport {
       if group != .some(finding.mountPoint) || isPolicy != isPolicyGroup {
         group = .some(finding.mountPoint)
         isPolicyGroup = isPolicy
-        lines.append("")
-        lines.append(groupHeading(for: finding))
+        output("")
+        output(groupHeading(for: finding))
       }
-      lines.append(
+      output(
         "  " + label(finding.severity) + "  " + finding.rule + "  "
           + TerminalText.escape(finding.message))
-      lines.append("      fix: " + TerminalText.escape(finding.remediation))
+      output("      fix: " + TerminalText.escape(finding.remediation))
     }
-    lines += exceptedSection
+    exceptedSection.forEach(output)
     if !report.skipped.isEmpty {
-      lines.append("")
+      output("")
       for check in report.skipped {
-        lines.append("skipped: \(check.rule): \(check.reason)")
+        output("skipped: \(check.rule): \(check.reason)")
       }
     }
-    lines.append("")
-    lines.append(summary)
-    return lines.joined(separator: "\n") + "\n"
+    output("")
+    output(summary)
   }
 
   private var header: [String] {
