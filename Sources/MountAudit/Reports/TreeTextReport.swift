@@ -28,8 +28,9 @@ public struct TreeTextReport {
   /// Writes the table line by line (each ending in a newline) to `output`, without holding
   /// the whole table: a deep tree's drawing grows with depth times mounts.
   public func write(_ output: (String) -> Void) {
-    // The cells without the tree drawing, in walk order; the drawing is added on output.
-    var rows: [[String]] = []
+    // The cells without the tree drawing, in walk order, with their widths; the drawing is
+    // added on output.
+    var rows: [Row] = []
     rows.reserveCapacity(tree.entries.count)
     var widths = Self.header.map(\.count)
     tree.walk { step in
@@ -38,22 +39,24 @@ public struct TreeTextReport {
       if !tree.isVisible[step.index] { target += " (hidden)" }
       var source = TerminalText.escape(entry.source)
       if entry.root != "/" { source += "[" + TerminalText.escape(entry.root) + "]" }
-      let row = [
+      let row = Row([
         target, source, TerminalText.escape(entry.filesystemType),
         entry.propagation.description,
         TerminalText.escape(entry.mountOptions.joined(separator: ",")),
-      ]
-      for (column, value) in row.enumerated() {
+      ])
+      for (column, width) in row.widths.enumerated() {
         let drawn = column == 0 ? Self.drawnWidth(depth: step.depth) : 0
-        widths[column] = min(max(widths[column], value.count + drawn), Self.maximumPaddedWidth)
+        widths[column] = min(max(widths[column], width + drawn), Self.maximumPaddedWidth)
       }
       rows.append(row)
     }
-    output(Self.line(Self.header, widths: widths))
+    output(Self.line(Row(Self.header), widths: widths))
     var next = 0
     tree.walk { step in
       var row = rows[next]
-      row[0] = Self.branches(step) + row[0]
+      let branches = Self.branches(step)
+      row.cells[0] = branches + row.cells[0]
+      row.widths[0] += Self.drawnWidth(depth: step.depth)
       output(Self.line(row, widths: widths))
       next += 1
     }
@@ -61,12 +64,37 @@ public struct TreeTextReport {
 
   private static let header = ["TARGET", "SOURCE", "FSTYPE", "PROPAGATION", "OPTIONS"]
 
-  private static func line(_ row: [String], widths: [Int]) -> String {
+  /// The cells of one line and how many columns each takes on a terminal.
+  private struct Row {
+    var cells: [String]
+    var widths: [Int]
+
+    init(_ cells: [String]) {
+      self.cells = cells
+      widths = cells.map(Self.width)
+    }
+
+    /// Characters, counted as bytes when the text is ASCII (nearly always, after
+    /// escaping): counting characters means finding grapheme breaks, which cost more than
+    /// the rest of a row.
+    static func width(_ text: String) -> Int {
+      text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+  }
+
+  /// Padding for the widest column.
+  private static let spaces = String(repeating: " ", count: maximumPaddedWidth + 1)
+
+  private static func line(_ row: Row, widths: [Int]) -> String {
     var line = ""
-    for (column, value) in row.enumerated() {
+    line.reserveCapacity(widths.reduce(0, +) + row.cells.last!.utf8.count + 16)
+    for (column, value) in row.cells.enumerated() {
       line += value
-      if column < row.count - 1 {
-        line += String(repeating: " ", count: max(1, widths[column] - value.count + 1))
+      if column < row.cells.count - 1 {
+        let padding = max(1, widths[column] - row.widths[column] + 1)
+        line +=
+          padding <= spaces.count
+          ? spaces.prefix(padding) : Substring(String(repeating: " ", count: padding))
       }
     }
     return line + "\n"
