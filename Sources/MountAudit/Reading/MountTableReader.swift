@@ -134,7 +134,9 @@ public struct MountTableReader: Sendable {
   private static func agree(_ parsed: LibmountTable.Entry, _ raw: MountinfoLine) -> Bool {
     UInt32(bitPattern: parsed.id) == raw.id
       && UInt32(bitPattern: parsed.parentID) == raw.parentID
-      && parsed.target == OctalEscapes.decode(raw.mountPoint)
+      && (raw.mountPoint.contains(UInt8(ascii: "\\"))
+        ? parsed.target == OctalEscapes.decode(raw.mountPoint)
+        : parsed.target.elementsEqual(raw.mountPoint))
   }
 
   private static func entry(

@@ -39,11 +39,18 @@ extension MountTree {
     guard group.count > 1 else { return }
     var lastAtMountPoint: [ByteString: Int] = [:]
     lastAtMountPoint.reserveCapacity(group.count)
-    for index in group { lastAtMountPoint[entries[index].mountPoint] = index }
+    var shortest = Int.max
+    for index in group {
+      let mountPoint = entries[index].mountPoint
+      lastAtMountPoint[mountPoint] = index
+      shortest = min(shortest, mountPoint.bytes.count)
+    }
     for index in group {
       var path = entries[index].mountPoint
       var isAbove = false
-      while true {
+      // A path shorter than every sibling's mount point covers nothing: stop there rather
+      // than walking up to `/` (siblings usually share a long prefix, their parent's).
+      while path.bytes.count >= shortest {
         if let cover = lastAtMountPoint[path], cover > index || (isAbove && !areRoots) {
           hidden[index] = true
           break
