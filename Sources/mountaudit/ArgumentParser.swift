@@ -10,7 +10,7 @@ struct ArgumentParser {
   /// Options that take a value.
   static let valued: Set = [
     "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
-    "--match", "--container", "--timeout",
+    "--match", "--container", "--timeout", "--source",
   ]
   /// Options that stand alone.
   static let flags: Set = ["--audit"]
@@ -68,14 +68,16 @@ struct ArgumentParser {
       try Self.reject(options, allowed: [], command: command)
       return .rules
     case "tree":
-      try Self.reject(options, allowed: ["--format", "--timeout"], command: command)
+      try Self.reject(options, allowed: ["--format", "--timeout", "--source"], command: command)
+      let target = try Self.target(positionals, command: command)
       return .tree(
-        target: try Self.target(positionals, command: command),
-        format: try Self.format(options["--format"]))
+        target: target, format: try Self.format(options["--format"]),
+        source: try Self.source(options["--source"], for: [target]))
     case "diff":
       return .diff(try Self.diff(options, positionals))
     case "snapshot":
-      try Self.reject(options, allowed: ["--host", "--host-pid", "--timeout"], command: command)
+      try Self.reject(
+        options, allowed: ["--host", "--host-pid", "--timeout", "--source"], command: command)
       guard !positionals.isEmpty else {
         throw UsageError(message: "'snapshot' needs the PID of a running process")
       }
@@ -83,13 +85,17 @@ struct ArgumentParser {
         throw UsageError(message: "'snapshot' takes a PID: it captures a running process")
       }
       return .snapshot(
-        pid: pid, host: try Self.host(file: options["--host"], pid: options["--host-pid"]))
+        pid: pid, host: try Self.host(file: options["--host"], pid: options["--host-pid"]),
+        source: try Self.source(options["--source"], for: [.process(pid: pid)]))
     default:
       try Self.reject(
         options,
-        allowed: ["--host", "--host-pid", "--format", "--fail-on", "--profile", "--timeout"],
+        allowed: [
+          "--host", "--host-pid", "--format", "--fail-on", "--profile", "--timeout", "--source",
+        ],
         command: command)
       var audit = AuditOptions(target: try Self.target(positionals, command: command))
+      audit.source = try Self.source(options["--source"], for: [audit.target])
       audit.format = try Self.format(options["--format"])
       audit.host = try Self.host(file: options["--host"], pid: options["--host-pid"])
       if let failOn = options["--fail-on"] {
@@ -200,6 +206,26 @@ struct ArgumentParser {
       throw UsageError(message: "invalid value '\(value)' for '--format': expected text or json")
     }
     return format
+  }
+
+  /// `--source mountinfo|statmount`, which only a live process's table can take.
+  static func source(
+    _ value: String?, for targets: [TableOrigin?]
+  ) throws(UsageError) -> LiveTableSource {
+    guard let value else { return .mountinfo }
+    guard let source = LiveTableSource(rawValue: value) else {
+      throw UsageError(
+        message: "invalid value '\(value)' for '--source': expected mountinfo or statmount")
+    }
+    if source == .statmount,
+      let other = targets.compactMap({ $0 }).first(where: {
+        if case .process = $0 { false } else { true }
+      })
+    {
+      throw UsageError(
+        message: "'--source statmount' reads running processes; '\(other)' is not a PID")
+    }
+    return source
   }
 
   static func host(file: String?, pid: String?) throws(UsageError) -> HostChoice {

@@ -14,8 +14,9 @@ enum Commands {
     case .rules:
       Output.write(RulesListing.text())
       return ExitStatus.clean
-    case .tree(let target, let format):
-      let tree = MountTree(try MountTableReader().load(target).table)
+    case .tree(let target, let format, let source):
+      let tree = MountTree(try MountTableReader(source: source).load(target).table)
+      if let reason = tree.table.fallbackReason { Output.error("\(target): \(reason)") }
       for problem in tree.table.problems {
         Output.error("\(target): line \(problem.line): \(problem.problem)")
       }
@@ -24,8 +25,9 @@ enum Commands {
       case .json: Output.write(TreeJSONReport(tree).document.serialized())
       }
       return ExitStatus.clean
-    case .snapshot(let pid, let host):
-      Output.write(try Snapshot.capture(pid: pid, host: host).document.serialized())
+    case .snapshot(let pid, let host, let source):
+      Output.write(
+        try Snapshot.capture(pid: pid, host: host, source: source).document.serialized())
       return ExitStatus.clean
     case .diff(let options):
       return try DiffCommand(options: options).run()
@@ -33,7 +35,7 @@ enum Commands {
       let request = AuditRequest(
         target: options.target, host: options.host,
         profile: Profile.named(options.profile) ?? .standard)
-      let report = try Auditor().audit(request)
+      let report = try Auditor(reader: MountTableReader(source: options.source)).audit(request)
       switch options.format {
       case .text: Output.write(AuditTextReport(report, usesColor: Output.usesColor).text)
       case .json: Output.write(AuditJSONReport(report).document.serialized())

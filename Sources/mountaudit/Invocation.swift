@@ -5,11 +5,11 @@ enum Invocation: Equatable {
   /// `mountaudit [audit] TARGET ...`
   case audit(AuditOptions)
   /// `mountaudit tree TARGET ...`
-  case tree(target: TableOrigin, format: OutputFormat)
+  case tree(target: TableOrigin, format: OutputFormat, source: LiveTableSource)
   /// `mountaudit diff A B ...`
   case diff(DiffOptions)
   /// `mountaudit snapshot PID ...`
-  case snapshot(pid: Int32, host: HostChoice)
+  case snapshot(pid: Int32, host: HostChoice, source: LiveTableSource)
   /// `mountaudit rules`
   case rules
   /// `--help`, optionally for one command.
@@ -25,6 +25,7 @@ struct AuditOptions: Equatable {
   var format: OutputFormat = .text
   var failOn: Severity = .error
   var profile: String = Profile.standard.name
+  var source: LiveTableSource = .mountinfo
 }
 
 /// The options of `mountaudit diff`.
@@ -41,6 +42,7 @@ struct DiffOptions: Equatable {
   var comparesAudits = false
   var host: HostChoice = .automatic
   var profile: String = Profile.standard.name
+  var source: LiveTableSource = .mountinfo
 }
 
 /// The report formats.
