@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads a live process's mount table with listmount(2) and statmount(2), into the same
 /// entries as its mountinfo gives, in the same order.
 ///
@@ -31,8 +33,11 @@ struct StatmountTableReader {
     let namespace: UInt64
     do {
       namespace = try SystemCall.requireMountNamespaceID(link: link)
-    } catch .cannotRead(_, let errno) where errno == 2 {
-      throw .noSuchProcess(pid: pid)
+    } catch .cannotRead(_, let errno) {
+      if errno == ENOENT { throw .noSuchProcess(pid: pid) }
+      throw .statmountRefused(pid: pid, call: "NS_GET_MNTNS_ID of '\(link)'", errno: errno)
+    } catch {
+      throw error
     }
     let records = try consistentRecords(namespace: namespace)
     if let reason = try rootMismatch(records) { return .needsMountinfo(reason: reason) }
@@ -79,7 +84,7 @@ struct StatmountTableReader {
     do {
       root = try SystemCall.mount(of: "/proc/\(pid)/root")
     } catch {
-      if error.errno == 2 { throw .noSuchProcess(pid: pid) }
+      if error.errno == ENOENT { throw .noSuchProcess(pid: pid) }
       throw .statmountRefused(pid: pid, call: error.call, errno: error.errno)
     }
     guard root.id == top.uniqueID, root.isMountRoot else {
