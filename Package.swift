@@ -14,7 +14,9 @@ let package = Package(
       providers: [.apt(["libmount-dev", "pkgconf"])]
     ),
     .systemLibrary(name: "CProcessHandle"),
-    .target(name: "MountAudit", dependencies: ["CLibmount", "CProcessHandle"]),
+    // statmount(2) and listmount(2), which Debian 12's headers and glibc predate.
+    .target(name: "CStatmount"),
+    .target(name: "MountAudit", dependencies: ["CLibmount", "CProcessHandle", "CStatmount"]),
     .executableTarget(name: "mountaudit", dependencies: ["MountAudit"]),
     .testTarget(name: "MountAuditTests", dependencies: ["MountAudit"]),
     .testTarget(

@@ -1,5 +1,5 @@
 # bash completion for mountaudit(1): commands, each command's options, the values of
-# --format, --fail-on, --profile, --match, --ignore and --normalize, rule IDs for
+# --format, --fail-on, --profile, --match, --source, --ignore and --normalize, rule IDs for
 # 'explain' (asked of the mountaudit being completed), and files for TARGET, --host,
 # --policy and --container. Needs only bash, not the bash-completion package.
 # Installed as share/bash-completion/completions/mountaudit by 'make install'.
@@ -11,21 +11,21 @@ propagation device shadowing"
 _mountaudit_normalizations="all runtime-state container-ids overlay-layers tmpfs-sizes"
 # The options that take a value; the others stand alone.
 _mountaudit_valued="--host --host-pid --format --fail-on --profile --policy --ignore \
---normalize --match --container --timeout"
+--normalize --match --container --timeout --source"
 
 # The options COMMAND takes.
 _mountaudit_options() {
   case $1 in
     audit)
       echo "--host --host-pid --profile --policy --format --fail-on --summary-only" \
-        "--timeout --help"
+        "--source --timeout --help"
       ;;
-    tree) echo "--format --timeout --help" ;;
+    tree) echo "--format --source --timeout --help" ;;
     diff)
-      echo "--format --ignore --normalize --match --container --timeout --audit --host" \
-        "--host-pid --profile --policy --help"
+      echo "--format --ignore --normalize --match --container --source --timeout --audit" \
+        "--host --host-pid --profile --policy --help"
       ;;
-    snapshot) echo "--host --host-pid --timeout --help" ;;
+    snapshot) echo "--host --host-pid --source --timeout --help" ;;
     explain) echo "--format --help" ;;
     rules | policy) echo "--help" ;;
   esac
@@ -58,6 +58,7 @@ _mountaudit_values() {
     --fail-on) _mountaudit_words "$current" "error warning note never" ;;
     --profile) _mountaudit_words "$current" "$_mountaudit_profiles" ;;
     --match) _mountaudit_words "$current" "auto mount-id mount-point" ;;
+    --source) _mountaudit_words "$current" "mountinfo statmount" ;;
     --ignore | --normalize)
       # A comma-separated list: complete its last item, keeping the ones before it.
       local words=$_mountaudit_diff_fields head="" item

@@ -11,7 +11,7 @@ extension ArgumentParser {
       options,
       allowed: [
         "--format", "--ignore", "--normalize", "--match", "--audit", "--host", "--host-pid",
-        "--profile", "--policy", "--container", "--timeout",
+        "--profile", "--policy", "--container", "--timeout", "--source",
       ], command: "diff")
     guard positionals.count >= 2 else {
       throw UsageError(
@@ -47,6 +47,8 @@ extension ArgumentParser {
       }
     }
     if let container = options["--container"] { diff.container = try origin(container) }
+    diff.source = try source(
+      options["--source"], for: [diff.before, diff.after, diff.container])
     if let match = options["--match"] {
       guard let choice = MatchingChoice(rawValue: match) else {
         throw UsageError(

@@ -13,7 +13,7 @@ struct ArgumentParser {
   /// Options that take a value.
   static let valued: Set = [
     "--host", "--host-pid", "--format", "--fail-on", "--profile", "--ignore", "--normalize",
-    "--match", "--container", "--timeout", "--policy",
+    "--match", "--container", "--timeout", "--policy", "--source",
   ]
   /// Options that stand alone.
   static let flags: Set = ["--audit", "--summary-only"]
@@ -75,16 +75,18 @@ struct ArgumentParser {
       return .explain(
         rule: try Self.ruleID(positionals), format: try Self.format(options["--format"]))
     case "tree":
-      try Self.reject(options, allowed: ["--format", "--timeout"], command: command)
+      try Self.reject(options, allowed: ["--format", "--timeout", "--source"], command: command)
+      let target = try Self.target(positionals, command: command)
       return .tree(
-        target: try Self.target(positionals, command: command),
-        format: try Self.format(options["--format"]))
+        target: target, format: try Self.format(options["--format"]),
+        source: try Self.source(options["--source"], for: [target]))
     case "diff":
       return .diff(try Self.diff(options, positionals))
     case "policy":
       return try Self.policy(options, positionals)
     case "snapshot":
-      try Self.reject(options, allowed: ["--host", "--host-pid", "--timeout"], command: command)
+      try Self.reject(
+        options, allowed: ["--host", "--host-pid", "--timeout", "--source"], command: command)
       guard !positionals.isEmpty else {
         throw UsageError(message: "'snapshot' needs the PID of a running process")
       }
@@ -92,16 +94,18 @@ struct ArgumentParser {
         throw UsageError(message: "'snapshot' takes a PID: it captures a running process")
       }
       return .snapshot(
-        pid: pid, host: try Self.host(file: options["--host"], pid: options["--host-pid"]))
+        pid: pid, host: try Self.host(file: options["--host"], pid: options["--host-pid"]),
+        source: try Self.source(options["--source"], for: [.process(pid: pid)]))
     default:
       try Self.reject(
         options,
         allowed: [
           "--host", "--host-pid", "--format", "--fail-on", "--profile", "--policy", "--timeout",
-          "--summary-only",
+          "--summary-only", "--source",
         ],
         command: command)
       var audit = AuditOptions(target: try Self.target(positionals, command: command))
+      audit.source = try Self.source(options["--source"], for: [audit.target])
       audit.format = try Self.auditFormat(options["--format"])
       audit.host = try Self.host(file: options["--host"], pid: options["--host-pid"])
       if let failOn = options["--fail-on"] { audit.failOn = try Self.failOn(failOn) }
@@ -253,6 +257,26 @@ struct ArgumentParser {
         message: "invalid value '\(value)' for '--fail-on': expected error, warning, note or never")
     }
     return severity
+  }
+
+  /// `--source mountinfo|statmount`, which only a live process's table can take.
+  static func source(
+    _ value: String?, for targets: [TableOrigin?]
+  ) throws(UsageError) -> LiveTableSource {
+    guard let value else { return .mountinfo }
+    guard let source = LiveTableSource(rawValue: value) else {
+      throw UsageError(
+        message: "invalid value '\(value)' for '--source': expected mountinfo or statmount")
+    }
+    if source == .statmount,
+      let other = targets.compactMap({ $0 }).first(where: {
+        if case .process = $0 { false } else { true }
+      })
+    {
+      throw UsageError(
+        message: "'--source statmount' reads running processes; '\(other)' is not a PID")
+    }
+    return source
   }
 
   static func host(file: String?, pid: String?) throws(UsageError) -> HostChoice {

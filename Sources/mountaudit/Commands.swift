@@ -25,8 +25,9 @@ enum Commands {
     case .showPolicy(let name):
       Output.write((Profile.named(name) ?? .standard).policyDocument.serialized())
       return ExitStatus.clean
-    case .tree(let target, let format):
-      let tree = MountTree(try MountTableReader().load(target).table)
+    case .tree(let target, let format, let source):
+      let tree = MountTree(try MountTableReader(source: source).load(target).table)
+      if let reason = tree.table.fallbackReason { Output.error("\(target): \(reason)") }
       for problem in tree.table.problems {
         Output.error("\(target): line \(problem.line): \(problem.problem)")
       }
@@ -35,8 +36,8 @@ enum Commands {
       case .json: TreeJSONReport(tree).streamed.write(inChunks: { Output.write($0) })
       }
       return ExitStatus.clean
-    case .snapshot(let pid, let host):
-      Output.write(try Snapshot.capture(pid: pid, host: host).document)
+    case .snapshot(let pid, let host, let source):
+      Output.write(try Snapshot.capture(pid: pid, host: host, source: source).document)
       return ExitStatus.clean
     case .diff(let options):
       return try DiffCommand(options: options).run()
@@ -44,7 +45,7 @@ enum Commands {
       let request = AuditRequest(
         target: options.target, host: options.host,
         profile: try profile(named: options.profile, policyFile: options.policyFile))
-      let report = try Auditor().audit(request)
+      let report = try Auditor(reader: MountTableReader(source: options.source)).audit(request)
       Self.write(report, options)
       guard let threshold = options.failOn else { return ExitStatus.clean }
       return report.hasFindings(atOrAbove: threshold) ? ExitStatus.findings : ExitStatus.clean

@@ -7,7 +7,7 @@ struct DiffCommand {
 
   func run() throws(AuditError) -> Int32 {
     if options.comparesAudits { return try runAudits() }
-    let reader = MountTableReader()
+    let reader = MountTableReader(source: options.source)
     let before = try Self.read(options.before, reader: reader)
     let after = try Self.read(options.after, reader: reader)
     let beforeTree = MountTree(before.table)
@@ -49,7 +49,7 @@ struct DiffCommand {
 
   private func runAudits() throws(AuditError) -> Int32 {
     let profile = try Commands.profile(named: options.profile, policyFile: options.policyFile)
-    let auditor = Auditor()
+    let auditor = Auditor(reader: MountTableReader(source: options.source))
     let before = try auditor.audit(
       AuditRequest(target: options.before, host: options.host, profile: profile))
     let after = try auditor.audit(
@@ -82,6 +82,7 @@ struct DiffCommand {
     _ origin: TableOrigin, reader: MountTableReader
   ) throws(AuditError) -> (table: MountTable, namespace: NamespaceIdentity?) {
     let loaded = try reader.load(origin)
+    if let reason = loaded.table.fallbackReason { Output.error("\(origin): \(reason)") }
     for problem in loaded.table.problems {
       Output.error("\(origin): line \(problem.line): \(problem.problem)")
     }

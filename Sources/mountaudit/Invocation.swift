@@ -5,11 +5,11 @@ enum Invocation: Equatable {
   /// `mountaudit [audit] TARGET ...`
   case audit(AuditOptions)
   /// `mountaudit tree TARGET ...`
-  case tree(target: TableOrigin, format: OutputFormat)
+  case tree(target: TableOrigin, format: OutputFormat, source: LiveTableSource)
   /// `mountaudit diff A B ...`
   case diff(DiffOptions)
   /// `mountaudit snapshot PID ...`
-  case snapshot(pid: Int32, host: HostChoice)
+  case snapshot(pid: Int32, host: HostChoice, source: LiveTableSource)
   /// `mountaudit rules`
   case rules
   /// `mountaudit explain RULE`
@@ -34,6 +34,7 @@ struct AuditOptions: Equatable {
   var profile: String = Profile.standard.name
   /// `--policy FILE`: a policy file, which names its own base profile.
   var policyFile: String?
+  var source: LiveTableSource = .mountinfo
 }
 
 /// The options of `mountaudit diff`.
@@ -51,6 +52,7 @@ struct DiffOptions: Equatable {
   var host: HostChoice = .automatic
   var profile: String = Profile.standard.name
   var policyFile: String?
+  var source: LiveTableSource = .mountinfo
 }
 
 /// The report formats of `tree` and `diff`.

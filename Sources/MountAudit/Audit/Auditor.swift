@@ -74,11 +74,11 @@ public struct Auditor: Sendable {
       let start = SystemCall.monotonicSeconds()
       let table = try reader.read(request.target)
       let elapsed = SystemCall.monotonicSeconds() - start
-      if elapsed >= Self.slowRead {
-        let seconds = (elapsed * 10).rounded() / 10
-        notes.append(
-          "reading \(request.target.path) took \(seconds) s (the kernel prints a slave of a "
-            + "large peer group slowly); --timeout bounds a run")
+      if let reason = table.fallbackReason { notes.append(reason) }
+      if let note = Self.slowReadNote(
+        seconds: elapsed, of: request.target, statmount: table.isFromStatmount(reader))
+      {
+        notes.append(note)
       }
       return table
     }
@@ -86,13 +86,33 @@ public struct Auditor: Sendable {
     var host = try hostReference(for: request)
     host.notes.insert(contentsOf: notes, at: 0)
     let hostTable = try host.origin.map { origin throws(AuditError) in
-      try reader.load(origin).table
+      try hostReader.load(origin).table
     }
     try Self.requireIntact(hostTable)
     return AuditInputs(
       target: target, targetNamespace: targetNamespace,
       targetNetworkNamespace: targetNetworkNamespace, host: host, hostTable: hostTable,
       kernelPaths: KernelPaths.probe(probing ?? request.profile.kernelPathsToProbe))
+  }
+
+  /// The reader of host tables: the target's, but always from mountinfo. The host
+  /// reference is often PID 1, whose namespace link some hosts hide even from root (which
+  /// statmount needs), and a host is not the slave namespace whose mountinfo is slow.
+  var hostReader: MountTableReader {
+    var hostReader = reader
+    hostReader.source = .mountinfo
+    return hostReader
+  }
+
+  /// The note for a live read that took at least `slowRead` seconds, else `nil`.
+  static func slowReadNote(seconds: Double, of target: TableOrigin, statmount: Bool) -> String? {
+    guard seconds >= slowRead else { return nil }
+    let rounded = (seconds * 10).rounded() / 10
+    let what =
+      statmount ? "reading the mounts of \(target) with statmount" : "reading \(target.path)"
+    let advice = statmount ? "" : ", and --source statmount may read it faster as root"
+    return "\(what) took \(rounded) s (the kernel lists a slave of a large peer group "
+      + "slowly)\(advice); --timeout bounds a run"
   }
 
   /// Judges gathered inputs against the baseline as `profile` adjusts it.

@@ -17,16 +17,39 @@ public struct MountTableReader: Sendable {
   public static let defaultSizeLimit = 256 << 20
   /// Whether tables keep the input exactly as read (`MountTable.text`), for snapshots.
   public var keepsText: Bool
+  /// How the tables of live processes are read.
+  public var source: LiveTableSource
 
   /// Creates a reader that refuses inputs larger than `sizeLimit` bytes.
-  public init(sizeLimit: Int = defaultSizeLimit, keepsText: Bool = false) {
+  public init(
+    sizeLimit: Int = defaultSizeLimit, keepsText: Bool = false, source: LiveTableSource = .mountinfo
+  ) {
     self.sizeLimit = sizeLimit
     self.keepsText = keepsText
+    self.source = source
   }
 
   /// Reads and parses the table of `origin`.
+  ///
+  /// With the `statmount` source, a process's table is read with statmount(2) where that
+  /// gives the same table as its mountinfo, and from mountinfo otherwise (the table's
+  /// `fallbackReason` says why); a kept text is then the table printed as mountinfo.
   public func read(_ origin: TableOrigin) throws(AuditError) -> MountTable {
-    try parse(try bytes(of: origin), origin: origin)
+    guard case .process(let pid) = origin, source == .statmount else {
+      return try parse(try bytes(of: origin), origin: origin)
+    }
+    let outcome = try ProcessHandle(pid: pid).reading { () throws(AuditError) in
+      try StatmountTableReader(pid: pid, attempts: Self.attempts).read()
+    }
+    switch outcome {
+    case .table(var table):
+      if keepsText { table.text = table.mountinfoText() }
+      return table
+    case .needsMountinfo(let reason):
+      var table = try parse(try bytes(of: origin), origin: origin)
+      table.fallbackReason = "statmount cannot give this table (\(reason)); read from mountinfo"
+      return table
+    }
   }
 
   /// Reads the whole input of `origin` in one pass; a process is pinned while its table is

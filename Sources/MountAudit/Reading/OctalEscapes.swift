@@ -23,6 +23,23 @@ enum OctalEscapes {
     return decoded
   }
 
+  /// Returns `bytes` with each space, tab, newline and backslash written as the kernel
+  /// writes it in a mountinfo path (`\040`, `\011`, `\012`, `\134`).
+  static func encode(_ bytes: [UInt8]) -> [UInt8] {
+    var encoded: [UInt8] = []
+    encoded.reserveCapacity(bytes.count)
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\\"):
+        encoded.append(UInt8(ascii: "\\"))
+        encoded += Array(String(byte, radix: 8).leftPadded(to: 3).utf8)
+      default:
+        encoded.append(byte)
+      }
+    }
+    return encoded
+  }
+
   private static func escapedValue(in raw: ArraySlice<UInt8>, at start: Int) -> UInt8? {
     guard start + 3 <= raw.endIndex else { return nil }
     var value = 0
@@ -31,5 +48,12 @@ enum OctalEscapes {
       value = value * 8 + Int(byte - UInt8(ascii: "0"))
     }
     return value <= 0o377 ? UInt8(value) : nil
+  }
+}
+
+extension String {
+  /// The string with zeros before it up to `width` characters.
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

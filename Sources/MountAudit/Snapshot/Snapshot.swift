@@ -40,12 +40,13 @@ public struct Snapshot: Sendable {
   }
 
   /// Captures process `pid` and the host reference `host` chooses, as a live audit would
-  /// read them, probing the paths of every built-in profile.
-  public static func capture(pid: Int32, host: HostChoice = .automatic) throws(AuditError)
-    -> Snapshot
-  {
+  /// read them, probing the paths of every built-in profile. With the `statmount` source
+  /// the target's text is its table printed as mountinfo.
+  public static func capture(
+    pid: Int32, host: HostChoice = .automatic, source: LiveTableSource = .mountinfo
+  ) throws(AuditError) -> Snapshot {
     let probed = Array(Set(Profile.builtIn.flatMap(\.kernelPathsToProbe))).sorted()
-    let auditor = Auditor(reader: MountTableReader(keepsText: true))
+    let auditor = Auditor(reader: MountTableReader(keepsText: true, source: source))
     let inputs = try auditor.gather(
       AuditRequest(target: .process(pid: pid), host: host), probing: probed)
     return Snapshot(

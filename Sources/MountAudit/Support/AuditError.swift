@@ -1,3 +1,5 @@
+import Glibc
+
 /// A reason the audit could not run at all (as opposed to a finding about the mounts).
 public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   /// No process has this PID.
@@ -16,6 +18,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   case damagedHostTable(input: String, first: ParseProblem)
   /// The mount table kept changing while it was read, on every attempt.
   case tableKeptChanging(path: String, attempts: Int)
+  /// listmount(2), statmount(2) or statx(2) refused to describe a process's mounts.
+  case statmountRefused(pid: Int32, call: String, errno: Int32)
   /// A file that starts like JSON is not a snapshot mountaudit can read.
   case invalidSnapshot(path: String, reason: String)
   /// A policy file (`--policy`) is not a policy mountaudit can apply.
@@ -49,6 +53,15 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
         + "table would hide leaks through its mounts"
     case .tableKeptChanging(let path, let attempts):
       return "'\(path)' changed while it was read, on each of \(attempts) attempts"
+    case .statmountRefused(let pid, let call, let errno):
+      let hint =
+        switch errno {
+        case ENOSYS, EINVAL: "needs Linux 6.11 or later"
+        case EPERM, EACCES, ENOENT: "needs CAP_SYS_ADMIN over its mount namespace (root)"
+        default: "--source mountinfo reads the table without it"
+        }
+      return "cannot read the mounts of PID \(pid) with \(call): "
+        + "\(SystemCall.describe(errno: errno)) (--source statmount \(hint))"
     case .invalidSnapshot(let path, let reason):
       return "'\(path)' is not a mountaudit snapshot: \(reason)"
     case .invalidPolicy(let error):

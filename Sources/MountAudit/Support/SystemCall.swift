@@ -163,12 +163,21 @@ enum SystemCall {
   /// unlike the inode number in the link's name is never given to another namespace;
   /// `nil` where the kernel or the permissions do not allow it.
   static func mountNamespaceID(link path: String) -> UInt64? {
+    try? requireMountNamespaceID(link: path)
+  }
+
+  /// The mount namespace's 64-bit ID as `mountNamespaceID(link:)` reads it, or the reason
+  /// it cannot be read (`cannotRead` with the errno of `open` or of the ioctl).
+  static func requireMountNamespaceID(link path: String) throws(AuditError) -> UInt64 {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
+    guard descriptor >= 0 else { throw .cannotRead(path: path, errno: errno) }
     defer { Glibc.close(descriptor) }
     // _IOR(0xb7, 0x5, __u64) from <linux/nsfs.h>, which Debian 12's headers predate.
     let request: UInt = 0x8008_b705
     var id: UInt64 = 0
-    return ioctl(descriptor, request, &id) == 0 ? id : nil
+    guard ioctl(descriptor, request, &id) == 0 else {
+      throw .cannotRead(path: path, errno: errno)
+    }
+    return id
   }
 }

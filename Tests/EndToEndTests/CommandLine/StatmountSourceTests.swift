@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// `--source statmount` from the command line: the usage rules, the same reports as
+/// `--source mountinfo` on a real runc container, the error without privileges, and the
+/// slow-read note on a slave namespace of a large peer group.
+@Suite("--source statmount")
+struct StatmountSourceTests {
+  @Test(
+    "--source takes mountinfo or statmount, and statmount only for PIDs",
+    arguments: [
+      (
+        ["tree", "fixtures/runc/default/container.mountinfo", "--source", "statmount"],
+        "mountaudit: '--source statmount' reads running processes; "
+          + "'fixtures/runc/default/container.mountinfo' is not a PID"
+      ),
+      (
+        ["1", "--source", "procfs"],
+        "mountaudit: invalid value 'procfs' for '--source': expected mountinfo or statmount"
+      ),
+      (
+        ["diff", "1", "-", "--source", "statmount"],
+        "mountaudit: '--source statmount' reads running processes; 'stdin' is not a PID"
+      ),
+      (
+        ["rules", "--source", "statmount"],
+        "mountaudit: option '--source' does not apply to 'rules'"
+      ),
+    ])
+  func usage(arguments: [String], message: String) throws {
+    let run = try Binary.run(arguments)
+    #expect(run.status == 64)
+    #expect(run.stderr == message + "\nRun 'mountaudit --help' for usage.\n")
+  }
+
+  @Test("a file read with --source mountinfo is read as before")
+  func mountinfoSourceOnAFile() throws {
+    let path = "fixtures/runc/default/container.mountinfo"
+    let plain = try Binary.run(["tree", path])
+    let named = try Binary.run(["tree", path, "--source", "mountinfo"])
+    #expect(named.status == 0)
+    #expect(named.stdout == plain.stdout)
+  }
+
+  @Test(
+    "a runc container gives the same tree, audit and snapshot with either source",
+    .enabled(if: RuncLab.shouldRun))
+  func runcContainer() throws {
+    try RuncLab.withContainer("docker-sock") { pid, _ in
+      for command in [["tree"], ["audit"]] {
+        let arguments = command + [String(pid), "--format", "json"]
+        let mountinfo = try Binary.run(arguments)
+        let statmount = try Binary.run(arguments + ["--source", "statmount"])
+        #expect(statmount.stderr == "")
+        #expect(statmount.status == mountinfo.status)
+        #expect(statmount.text == mountinfo.text, "\(command)")
+      }
+      // The statmount table printed as mountinfo is the kernel's mountinfo, byte for byte.
+      let printed = try Binary.run(["snapshot", String(pid), "--source", "statmount"])
+      let kernel = try Binary.run(["snapshot", String(pid)])
+      #expect(printed.status == 0)
+      let printedTarget = try #require(try printed.json()["target"] as? [String: Any])
+      let kernelTarget = try #require(try kernel.json()["target"] as? [String: Any])
+      let lines = try #require(kernelTarget["mountinfo"] as? [String])
+      #expect(lines.count > 20)
+      #expect(printedTarget["mountinfo"] as? [String] == lines)
+    }
+  }
+
+  @Test(
+    "as nobody, --source statmount on a root container stops with what it needs",
+    .enabled(if: RuncLab.shouldRun))
+  func withoutPrivileges() throws {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-nobody-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(
+      at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let binary = scratch.appendingPathComponent("mountaudit")
+    try FileManager.default.copyItem(at: Binary.url, to: binary)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
+    try RuncLab.withContainer("default") { pid, _ in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+      process.arguments = [
+        "--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "tree",
+        String(pid), "--source", "statmount",
+      ]
+      let errors = Pipe()
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = errors
+      try process.run()
+      let message = errors.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 2)
+      #expect(
+        String(decoding: message, as: UTF8.self)
+          == "mountaudit: cannot read the mounts of PID \(pid) with NS_GET_MNTNS_ID of "
+          + "'/proc/\(pid)/ns/mnt': Permission denied (--source statmount needs "
+          + "CAP_SYS_ADMIN over its mount namespace (root))\n")
+    }
+  }
+
+  @Test(
+    "a slave of a 15,000-mount peer group reads slowly from mountinfo, not from statmount",
+    .enabled(if: SlowNamespaceLab.shouldRun))
+  func slowRead() throws {
+    try SlowNamespaceLab.withSlowNamespace(peers: 15_000) { slave, host in
+      // Against this machine's host: the stand-in, with 15,000 binds of one filesystem,
+      // would make the audit itself slow (host-side paths of every mount of it).
+      _ = host
+      let arguments = [String(slave), "--format", "json"]
+      let slow = try Binary.run(arguments)
+      let fast = try Binary.run(arguments + ["--source", "statmount"])
+      let slowNotes = try SlowNamespaceLab.notes(slow)
+      let fastNotes = try SlowNamespaceLab.notes(fast)
+      let note = try #require(slowNotes.first { $0.contains(" took ") }, "\(slowNotes)")
+      #expect(note.hasPrefix("reading /proc/\(slave)/mountinfo took "))
+      #expect(
+        note.hasSuffix(
+          " s (the kernel lists a slave of a large peer group slowly), and --source "
+            + "statmount may read it faster as root; --timeout bounds a run"))
+      #expect(!fastNotes.contains { $0.contains(" took ") }, "\(fastNotes)")
+      let slowReport = try slow.json()
+      let fastReport = try fast.json()
+      var differing: [String] = []
+      for key in Set(slowReport.keys).union(fastReport.keys) where key != "host" {
+        let left = SlowNamespaceLab.canonical(slowReport[key])
+        if left != SlowNamespaceLab.canonical(fastReport[key]) { differing.append(key) }
+      }
+      #expect(differing.isEmpty, "differing keys: \(differing.sorted())")
+    }
+  }
+}
+
+/// `scripts/lab/slow-namespace.sh`: a stand-in host with a large peer group and a slave
+/// namespace of it, always stopped.
+enum SlowNamespaceLab {
+  static var shouldRun: Bool {
+    let tools = ["/usr/bin/unshare", "/usr/bin/nsenter", "/usr/bin/python3"]
+    let available =
+      geteuid() == 0 && tools.allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    return available || RuncLab.isRequired
+  }
+
+  static func withSlowNamespace(
+    peers: Int, _ body: (_ slave: Int32, _ host: Int32) throws -> Void
+  ) throws {
+    let script = Binary.repositoryRoot.appendingPathComponent("scripts/lab/slow-namespace.sh")
+    let workdir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-slow-\(UUID().uuidString.prefix(8))").path
+    defer {
+      _ = try? run(script, ["stop", workdir])
+      try? FileManager.default.removeItem(atPath: workdir)
+    }
+    let fields = try run(script, ["start", workdir, String(peers)])
+      .split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+    try #require(fields.count == 2)
+    try body(fields[0], fields[1])
+  }
+
+  /// A JSON value as sorted-key text, to compare two reports' parts.
+  static func canonical(_ value: Any?) -> String {
+    guard let value,
+      let data = try? JSONSerialization.data(
+        withJSONObject: [value], options: [.sortedKeys, .fragmentsAllowed])
+    else { return "nil" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// The host notes of a JSON audit report.
+  static func notes(_ run: Binary.Run) throws -> [String] {
+    let host = try #require(try run.json()["host"] as? [String: Any])
+    return try #require(host["notes"] as? [String])
+  }
+
+  private static func run(_ script: URL, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = script
+    process.arguments = arguments
+    let stdout = Pipe()
+    process.standardOutput = stdout
+    process.standardError = FileHandle.standardError
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = stdout.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "slow-namespace.sh \(arguments)")
+    return String(decoding: data, as: UTF8.self)
+  }
+}
