@@ -20,6 +20,9 @@ public struct Finding: Hashable, Sendable {
   public var references: [String]
   /// The input line, for findings about a line of the input.
   public var line: Int?
+  /// Where in the policy file the finding points, for findings about the policy itself:
+  /// `$.exceptions[2]`.
+  public var policyLocation: String?
 
   /// Creates a finding.
   public init(

@@ -25,6 +25,7 @@ public struct PolicyEngine: Sendable {
     var findings: [Finding] = []
     var skipped: [SkippedCheck] = []
     var rulesRun: Set<String> = []
+    var foldingRules: Set<String> = []
     func run(_ rule: any Rule, in context: AuditContext) {
       let id = rule.metadata.id
       if context.profile.disabledRules.contains(id) {
@@ -36,9 +37,8 @@ public struct PolicyEngine: Sendable {
         return
       }
       rulesRun.insert(id)
-      var ruleFindings = rule.check(context)
-      if rule.metadata.foldsNestedMounts { ruleFindings = Self.foldNested(ruleFindings) }
-      for var finding in ruleFindings {
+      if rule.metadata.foldsNestedMounts { foldingRules.insert(id) }
+      for var finding in rule.check(context) {
         finding.severity = context.profile.severity(for: finding)
         findings.append(finding)
       }
@@ -48,7 +48,8 @@ public struct PolicyEngine: Sendable {
     findings = Self.inReportOrder(findings)
     let review = ExceptionReview(
       context.profile.exceptions, to: findings, today: context.today, rulesRun: rulesRun)
-    findings = review.kept
+    // Folded after the exceptions, so that excepting a mount never hides what lies below it.
+    findings = Self.foldNested(review.kept, ofRules: foldingRules)
     var reviewed = context
     reviewed.unmatchedExceptions = review.unmatched
     let reviewedCount = findings.count
@@ -71,14 +72,30 @@ public struct PolicyEngine: Sendable {
     return nil
   }
 
-  /// Drops findings about mounts that lie below a mount already reported, keeping the
-  /// outermost finding for each subtree.
-  static func foldNested(_ findings: [Finding]) -> [Finding] {
-    let reported = Set(findings.compactMap { $0.mountID == nil ? nil : $0.mountPoint })
+  /// Drops a finding of one of `rules` about a mount that lies below a mount the same rule
+  /// already reports at the same or a higher severity: the outermost finding stands for the
+  /// subtree. A nested finding more severe than every one above it is kept.
+  static func foldNested(_ findings: [Finding], ofRules rules: Set<String>) -> [Finding] {
+    struct Key: Hashable {
+      var rule: String
+      var mountPoint: ByteString
+    }
+    var worst: [Key: Severity] = [:]
+    for finding in findings where finding.mountID != nil && rules.contains(finding.rule) {
+      guard let point = finding.mountPoint else { continue }
+      let key = Key(rule: finding.rule, mountPoint: point)
+      worst[key] = max(worst[key] ?? finding.severity, finding.severity)
+    }
     return findings.filter { finding in
-      guard finding.mountID != nil, var path = finding.mountPoint else { return true }
+      guard finding.mountID != nil, rules.contains(finding.rule),
+        var path = finding.mountPoint
+      else { return true }
       while let parent = path.parentPath {
-        if reported.contains(parent) { return false }
+        if let above = worst[Key(rule: finding.rule, mountPoint: parent)],
+          above >= finding.severity
+        {
+          return false
+        }
         path = parent
       }
       return true

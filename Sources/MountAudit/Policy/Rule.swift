@@ -49,13 +49,16 @@ public struct RuleMetadata: Hashable, Sendable {
   /// Whether the rule judges the policy's exceptions after they were applied to the other
   /// rules' findings (`policy.unused-exception`); its own findings are never excepted.
   public var runsAfterExceptions: Bool
+  /// Whether a policy may neither disable the rule, change its severity nor except its
+  /// findings: they say the report itself is incomplete (`parse.invalid-line`).
+  public var isLocked: Bool
 
   /// Creates rule metadata.
   public init(
     id: String, severity: Severity, summary: String, explanation: String = "",
     rationale: String = "", remediation: String, references: [String] = [],
     blindSpots: [String] = [], requirements: Set<RuleRequirement> = [],
-    foldsNestedMounts: Bool = true, runsAfterExceptions: Bool = false
+    foldsNestedMounts: Bool = true, runsAfterExceptions: Bool = false, isLocked: Bool = false
   ) {
     self.id = id
     self.severity = severity
@@ -68,6 +71,7 @@ public struct RuleMetadata: Hashable, Sendable {
     self.requirements = requirements
     self.foldsNestedMounts = foldsNestedMounts
     self.runsAfterExceptions = runsAfterExceptions
+    self.isLocked = isLocked
   }
 }
 

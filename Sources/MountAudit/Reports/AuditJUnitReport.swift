@@ -3,8 +3,8 @@
 ///
 /// One `<testsuite name="mountaudit">` in a `<testsuites>` root. Each rule is a class of
 /// test cases (`classname` is its ID), in registry order:
-/// - one test case per finding, named after the mount point (`(whole table)` or
-///   `line N` for findings about no mount): a `<failure>` when the finding is at or above
+/// - one test case per finding, named after the mount point (`(whole table)`, `line N` or
+///   `policy $.exceptions[N]` for findings about no mount): a `<failure>` when the finding is at or above
 ///   the failure threshold (`--fail-on`), otherwise a passing case whose `<system-out>`
 ///   holds the finding, so that the test report fails exactly when the exit status does;
 /// - a passing case, saying so, for each finding a policy exception let pass;
@@ -117,6 +117,8 @@ public struct AuditJUnitReport {
       name = TerminalText.escape(mountPoint)
     } else if let line = finding.line {
       name = "line \(line)"
+    } else if let location = finding.policyLocation {
+      name = "policy \(location)"
     }
     let body = Self.body(of: finding)
     if let threshold = failureThreshold, finding.severity >= threshold {

@@ -154,12 +154,14 @@ public struct AuditSARIFReport {
   }
 
   /// `rule:` and the percent-encoded mount point (`rule:line:N` for a finding about an
-  /// input line): exact bytes, plain ASCII, the same on every run that finds the same leak.
+  /// input line, `rule:policy:$.exceptions[N]` for one about the policy file): exact bytes,
+  /// plain ASCII, the same on every run that finds the same leak.
   static func fingerprint(_ finding: Finding) -> String {
     if let mountPoint = finding.mountPoint {
       return finding.rule + ":" + PercentEncoding.path(mountPoint.bytes)
     }
     if let line = finding.line { return finding.rule + ":line:\(line)" }
+    if let location = finding.policyLocation { return finding.rule + ":policy:" + location }
     return finding.rule + ":"
   }
 

@@ -55,3 +55,42 @@ struct PolicyExceptionReportTests {
           + "(until 2999-12-31)\nerror host.runtime-socket at /var/run/docker.sock"))
   }
 }
+
+/// Two notes about two exceptions of one policy stay two alerts and two test cases: each
+/// names its exception's place in the policy file.
+@Suite("Policy notes in SARIF and JUnit")
+struct PolicyNoteIdentityTests {
+  static let arguments = [
+    "fixtures/runc/docker-sock/container.mountinfo", "--host",
+    "fixtures/runc/docker-sock/host.mountinfo", "--policy",
+    "fixtures/policy/two-unused-exceptions.json", "--fail-on", "never",
+  ]
+
+  @Test("each unused exception has its own SARIF fingerprint")
+  func sarifFingerprints() throws {
+    let run = try Binary.run(Self.arguments + ["--format", "sarif"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let results = try #require(
+      try SARIFReportTests.run(of: JSONSerialization.jsonObject(with: run.stdout))["results"]
+        as? [[String: Any]])
+    let fingerprints = results.filter { $0["ruleId"] as? String == "policy.unused-exception" }
+      .compactMap { ($0["partialFingerprints"] as? [String: String])?.values.first }
+    #expect(
+      fingerprints == [
+        "policy.unused-exception:policy:$.exceptions[0]",
+        "policy.unused-exception:policy:$.exceptions[1]",
+      ])
+  }
+
+  @Test("each unused exception is its own JUnit case")
+  func junitNames() throws {
+    let run = try Binary.run(Self.arguments + ["--format", "junit"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.text.contains(
+        #"<testcase classname="policy.unused-exception" name="policy $.exceptions[0]""#))
+    #expect(
+      run.text.contains(
+        #"<testcase classname="policy.unused-exception" name="policy $.exceptions[1]""#))
+  }
+}

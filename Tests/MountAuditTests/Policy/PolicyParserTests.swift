@@ -72,7 +72,6 @@ struct PolicyParserTests {
       let bytes = builtIn.policyDocument.serialized()
       var profile = try Profile(policyJSON: bytes, source: "shown.json")
       #expect(profile.source == "shown.json")
-      profile.name = builtIn.name
       profile.source = nil
       #expect(profile == builtIn, "\(builtIn.name)")
     }
@@ -203,6 +202,21 @@ struct PolicyParserTests {
         #"{"exceptions": [{"rule": "policy.unused-exception", "reason": "r", "hostPath": {"exact": "/a"}}]}"#,
         "$.exceptions[0].rule: expected a rule that judges mounts: 'policy.unused-exception' "
           + "cannot be excepted (disable it under rules instead)"
+      ),
+      (
+        #"{"exceptions": [{"rule": "parse.invalid-line", "reason": "r", "mountPoint": {"glob": "/**"}}]}"#,
+        "$.exceptions[0].rule: expected a rule a policy may change: 'parse.invalid-line' "
+          + "cannot be excepted"
+      ),
+      (
+        #"{"rules": [{"rule": "parse.invalid-line", "enabled": false}]}"#,
+        "$.rules[0].rule: expected a rule a policy may change: 'parse.invalid-line' says the "
+          + "report is incomplete, and is never disabled or given another severity"
+      ),
+      (
+        #"{"rules": [{"rule": "parse.invalid-line", "severity": "note"}]}"#,
+        "$.rules[0].rule: expected a rule a policy may change: 'parse.invalid-line' says the "
+          + "report is incomplete, and is never disabled or given another severity"
       ),
       (
         #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"}, "reasn": "x"}]}"#,

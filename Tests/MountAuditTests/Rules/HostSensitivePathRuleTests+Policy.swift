@@ -70,3 +70,27 @@ extension HostSensitivePathRuleTests {
       ])
   }
 }
+
+/// A policy's runtime socket makes every directory above it a socket directory; the
+/// sensitive directories among them are still `host.sensitive-path`'s.
+@Suite("host.sensitive-path with the policy's runtime sockets")
+struct HostSensitivePathWithPolicySocketsTests {
+  @Test func hostRootAndEtcStayErrorsWhenTheyHoldAPolicySocket() throws {
+    let profile = Profile(
+      name: "default", summary: "", runtimeSockets: ["/etc/app/api.sock", "/srv/api/d.sock"])
+    let context = try Tables.context(
+      target: """
+        700 650 0:60 / / rw,relatime - overlay overlay rw
+        741 700 259:2 / /host ro - ext4 /dev/sda2 rw
+        742 700 259:2 /etc /hostetc ro - ext4 /dev/sda2 rw
+        743 700 259:2 /srv/api /api rw - ext4 /dev/sda2 rw
+        744 700 259:2 /etc/app/api.sock /run/api.sock rw - ext4 /dev/sda2 rw
+        """, host: "22 1 259:2 / / rw,relatime shared:1 - ext4 /dev/sda2 rw", profile: profile)
+
+    let sensitive = HostSensitivePathRule().check(context)
+    #expect(sensitive.map(\.mountPoint) == ["/host", "/hostetc"])
+    #expect(sensitive.map(\.severity) == [.error, .error])
+    let sockets = HostRuntimeSocketRule().check(context)
+    #expect(sockets.map(\.mountPoint) == ["/host", "/hostetc", "/api", "/run/api.sock"])
+  }
+}

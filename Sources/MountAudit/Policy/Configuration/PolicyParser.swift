@@ -97,6 +97,12 @@ struct PolicyParser {
         throw error(at: rulePath, "expected each rule once: '\(id)' is also at \(earlier)")
       }
       seen[id] = rulePath
+      if RuleRegistry.rule(id: id)?.metadata.isLocked == true {
+        throw error(
+          at: rulePath,
+          "expected a rule a policy may change: '\(id)' says the report is incomplete, and is "
+            + "never disabled or given another severity")
+      }
       guard entry["enabled"] != nil || entry["severity"] != nil else {
         throw error(at: path, "expected enabled or severity")
       }
@@ -146,6 +152,10 @@ struct PolicyParser {
         item, at: itemPath, keys: ["expires", "hostPath", "mountPoint", "reason", "rule"])
       let rulePath = JSONPath.member("rule", of: itemPath)
       let id = try ruleID(entry["rule"], at: rulePath)
+      if RuleRegistry.rule(id: id)?.metadata.isLocked == true {
+        throw error(
+          at: rulePath, "expected a rule a policy may change: '\(id)' cannot be excepted")
+      }
       if RuleRegistry.rule(id: id)?.metadata.runsAfterExceptions == true {
         throw error(
           at: rulePath,

@@ -1,7 +1,8 @@
 extension Profile {
   /// The profile as a complete policy document, the one `mountaudit policy show NAME`
-  /// prints: every key a policy may hold except `extends`, so that `--policy` reads it
-  /// back as this very profile (based on `default`, with every list replaced).
+  /// prints: every key a policy may hold, `extends` naming the profile itself, so that
+  /// `--policy` reads it back as this very profile (every list replaced by the same list)
+  /// and the report names it.
   ///
   /// `rules` lists only the rules whose settings differ from the defaults, sorted by ID;
   /// the other lists keep the profile's order. Written with sorted keys, the same profile
@@ -14,7 +15,7 @@ extension Profile {
       if let severity = severityOverrides[id] { entry["severity"] = .string(severity.rawValue) }
       rules.append(.object(entry))
     }
-    return .object([
+    var document: [String: JSONValue] = [
       "description": .string(summary),
       "maskedPaths": Self.paths(maskedPaths),
       "readOnlyPaths": Self.paths(readOnlyPaths),
@@ -29,7 +30,11 @@ extension Profile {
           ])
         }),
       "exceptions": .array(exceptions.map(Self.exception)),
-    ])
+    ]
+    if Profile.builtIn.contains(where: { $0.name == name }) {
+      document["extends"] = .string(name)
+    }
+    return .object(document)
   }
 
   private static func paths(_ paths: [ByteString]) -> JSONValue {

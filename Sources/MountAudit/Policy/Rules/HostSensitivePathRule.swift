@@ -21,7 +21,9 @@
 ///   volumes; the container's own cgroup mounts at its
 ///   `/sys/fs/cgroup`; kernel filesystems judged by instance (procfs, sysfs, devtmpfs,
 ///   devpts, mqueue, `host.kernel-fs`); below a sensitive path, a bind the policy's
-///   `expectedBinds` names. A runtime socket is `host.runtime-socket`'s alone.
+///   `expectedBinds` names. A runtime socket below a sensitive path is
+///   `host.runtime-socket`'s alone; a sensitive directory that also holds sockets (host `/`)
+///   is reported by both rules.
 ///   Mounts below a reported one are folded into its finding.
 /// - Blind spots: needs the host table, and sees only what the host has mounted; a host
 ///   directory reached through a filesystem the host table does not show (a disk mounted
@@ -42,7 +44,8 @@ struct HostSensitivePathRule: Rule {
       count only exactly. Not reported: the container's own root filesystem (unless its host side \
       is the host's / itself), files and the /dev/shm tmpfs a runtime provides from its state \
       directory, Docker and podman volumes, Kubernetes pod volumes and secrets, the container's \
-      own cgroup, and runtime sockets (host.runtime-socket's). Mounts below a reported one are \
+      own cgroup, and runtime sockets below a sensitive path (host.runtime-socket's; a sensitive \
+      directory that holds sockets, such as the host's /, is reported by both rules). Mounts below a reported one are \
       folded into its finding.
       """,
     rationale: """
@@ -138,16 +141,18 @@ struct HostSensitivePathRule: Rule {
   /// The sensitive host path `mount` exposes, if any: an exact match or a directory holding
   /// one before a path below one, then the resolver's host-side path before the others.
   static func exposure(of mount: MountEntry, in context: AuditContext) -> Exposure? {
-    guard !ExpectedHostMounts.isJudgedByInstance(mount), !ExpectedHostMounts.isOwnCgroup(mount),
-      HostRuntimeSocketRule.exposure(of: mount, in: context) == nil
+    guard !ExpectedHostMounts.isJudgedByInstance(mount), !ExpectedHostMounts.isOwnCgroup(mount)
     else { return nil }
     let isRoot = ExpectedHostMounts.isContainerRoot(mount)
     let extra = context.profile.sensitivePaths
     var below: Exposure?
+    lazy var socketExposed = HostRuntimeSocketRule.exposure(of: mount, in: context) != nil
     for path in context.hostPaths(of: mount) {
       guard let exposure = classify(path, extra: extra) else { continue }
       if exposure.relation != .below { return exposure }
       if isRoot { continue }
+      // A socket, or a directory of sockets, below a sensitive path is the socket rule's.
+      if socketExposed { continue }
       if ExpectedHostMounts.reason(for: mount, hostPath: path) != nil
         || context.profile.expectsBind(mount, hostPath: path)
       {

@@ -6,7 +6,8 @@
 ///
 /// - Default severity: error.
 /// - Exceptions: none. Lines the kernel really prints (empty sources, raw spaces in super
-///   options, unknown optional tags) are well-formed and never reported.
+///   options, unknown optional tags) are well-formed and never reported. A policy can
+///   neither disable it, lower its severity nor except its findings.
 /// - Blind spots: a mount on a rejected line is not audited at all.
 struct ParseInvalidLineRule: Rule {
   let metadata = RuleMetadata(
@@ -16,7 +17,8 @@ struct ParseInvalidLineRule: Rule {
       Fires once for each line of the audited table that is not a well-formed mountinfo line, with \
       its line number and what is wrong; the rest of the table is still audited. Lines the kernel \
       really prints (empty sources, spaces in super options, unknown optional tags) are \
-      well-formed. A damaged host table is not this rule's: it stops the audit with exit status 2.
+      well-formed. A damaged host table is not this rule's: it stops the audit with exit status 2. \
+      A policy can neither disable this rule, change its severity nor except its findings.
       """,
     rationale: """
       The mount on a damaged line is not audited at all, so the report is incomplete: a leak \
@@ -33,7 +35,8 @@ struct ParseInvalidLineRule: Rule {
       A line that is well-formed but altered (a table edited by hand) cannot be told from a real \
       one.
       """,
-    ])
+    ],
+    isLocked: true)
 
   func check(_ context: AuditContext) -> [Finding] {
     context.target.table.problems.map { problem in

@@ -32,9 +32,11 @@ struct PolicyExpiredExceptionRule: Rule {
       guard let expires = exception.expires, !exception.isLive(on: context.today) else {
         return nil
       }
-      return finding(
+      var found = finding(
         "\(file): \(exception.location) (\(exception.description)) expired on \(expires) "
           + "and no longer applies", path: nil)
+      found.policyLocation = exception.location
+      return found
     }
   }
 }

@@ -31,7 +31,7 @@ struct ProcReadonlyMissingRule: Rule {
   let metadata = RuleMetadata(
     id: "proc.readonly-missing", severity: .error,
     summary: "/proc/bus, /proc/fs, /proc/irq, /proc/sys or /proc/sysrq-trigger is writable "
-      + "(/proc/sys/net of the container's own network namespace: note)",
+      + "(a procfs /proc/sys/net: error in the host's network namespace, note when unknown)",
     explanation: """
       Checks the profile's read-only paths (by default /proc/bus, /proc/fs, /proc/irq, /proc/sys \
       and /proc/sysrq-trigger) three ways: the visible mount that serves each path must be \
