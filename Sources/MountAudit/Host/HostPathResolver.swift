@@ -77,9 +77,12 @@ public struct HostPathResolver: Sendable {
 
   private func resolution(of entry: MountEntry) -> Resolution {
     var resolution = Resolution(first: nil, paths: [])
+    // A host may mount one filesystem thousands of times (a peer group of binds): the
+    // repeats are found with a set, not by scanning the paths found so far.
+    var seen: Set<ByteString> = []
     visitCandidates(of: entry) { candidate, path in
       if resolution.first == nil { resolution.first = (candidate, path) }
-      if !resolution.paths.contains(path) { resolution.paths.append(path) }
+      if seen.insert(path).inserted { resolution.paths.append(path) }
       return true
     }
     return resolution

@@ -14,15 +14,17 @@ extension ByteString {
     ("/var/run", "/run"), ("/lib/modules", "/usr/lib/modules"),
   ]
 
-  /// Whether this host path is a directory above `inner`, each spelled as written or with
-  /// the aliases folded: host `/var` holds `/var/run/x` on a host where `/var/run` is a
-  /// directory of its own rather than the link to `/run`.
+  /// Whether this host path is a directory above `inner`, each spelled as written, with
+  /// the aliases folded or unfolded: host `/var` holds `/var/run/x` on a host where
+  /// `/var/run` is a directory of its own rather than the link to `/run`, and host `/lib`
+  /// holds `/usr/lib/modules`, which it shows as `/lib/modules`.
   func holds(_ inner: ByteString) -> Bool {
-    if inner.isStrictlyBelow(self) { return true }
-    let outer = canonicalHostPath
-    let folded = inner.canonicalHostPath
-    return folded.isStrictlyBelow(self) || inner.isStrictlyBelow(outer)
-      || folded.isStrictlyBelow(outer)
+    let outers = [self, canonicalHostPath]
+    var inners = [inner, inner.canonicalHostPath]
+    for (alias, canonical) in Self.hostAliases where inners[1].isAtOrBelow(canonical) {
+      inners.append(alias.appending(remainder: inners[1].remainder(below: canonical)))
+    }
+    return outers.contains { outer in inners.contains { $0.isStrictlyBelow(outer) } }
   }
 
   /// The path without the marker the kernel appends to the root of a bind whose file was

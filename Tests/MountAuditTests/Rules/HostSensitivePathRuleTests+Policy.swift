@@ -37,11 +37,18 @@ extension HostSensitivePathRuleTests {
   }
 
   @Test func aDirectoryHoldingABuiltInSensitivePathIsAnError() throws {
-    let found = try messages("741 700 259:2 /usr/lib /hostlib ro - ext4 /dev/sda2 rw")
+    let found = try messages(
+      """
+      741 700 259:2 /usr/lib /hostlib ro - ext4 /dev/sda2 rw
+      742 700 259:2 /lib /lib2 ro - ext4 /dev/sda2 rw
+      743 700 259:2 /lib64 /lib3 ro - ext4 /dev/sda2 rw
+      """)
     #expect(
       found == [
         "'/hostlib' exposes the host's '/usr/lib', which holds the sensitive "
-          + "'/usr/lib/modules', read-only"
+          + "'/usr/lib/modules', read-only",
+        "'/lib2' exposes the host's '/lib', which holds the sensitive '/usr/lib/modules', "
+          + "read-only",
       ])
   }
 
