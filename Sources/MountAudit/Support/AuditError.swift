@@ -10,6 +10,9 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   case cannotRead(path: String, errno: Int32)
   /// The input is bigger than the reader accepts.
   case inputTooLarge(path: String, limit: Int)
+  /// A FIFO or pipe opened by name gave no data: no process had it open for writing when
+  /// it was opened, or the one that had wrote nothing.
+  case emptyFIFO(path: String)
   /// The input holds no well-formed mountinfo line; the first problem says why.
   case notMountinfo(input: String, first: ParseProblem?)
   /// libmount failed on well-formed input.
@@ -44,6 +47,8 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
       return "cannot read '\(path)': larger than \(limit / (1 << 20)) MiB"
     case .notMountinfo(let input, let first?):
       return "'\(input)' is not a mountinfo table: line \(first.line): \(first.problem)"
+    case .emptyFIFO(let path):
+      return "'\(path)' is a FIFO or pipe that gave no data: no process wrote to it"
     case .notMountinfo(let input, nil):
       return "'\(input)' is not a mountinfo table: it is empty"
     case .libmount(let error):

@@ -16,8 +16,8 @@ enum SystemCall {
   /// A live mountinfo file is consistent only within one sequence of reads from one open
   /// file description, so it is read completely before anything is parsed.
   ///
-  /// The file is opened without blocking, so that a FIFO nobody writes to reads as empty
-  /// instead of hanging in `open`; reads then block as usual.
+  /// The file is opened without blocking, so that a FIFO nobody writes to stops the run
+  /// with `AuditError.emptyFIFO` instead of hanging in `open`; reads then block as usual.
   static func readAll(path: String, limit: Int) throws(AuditError) -> [UInt8] {
     try readAll(path: path, limit: limit, watchingMounts: false).bytes
   }
@@ -35,6 +35,10 @@ enum SystemCall {
     let flags = fcntl(descriptor, F_GETFL)
     if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
     let bytes = try readAll(descriptor: descriptor, path: path, limit: limit)
+    var status = stat()
+    if bytes.isEmpty, fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFIFO {
+      throw .emptyFIFO(path: path)
+    }
     guard watchingMounts else { return (bytes, false) }
     var entry = pollfd(fd: descriptor, events: Int16(POLLPRI), revents: 0)
     var ready: Int32
