@@ -50,7 +50,8 @@ trap cleanup EXIT
   echo "builds a stand-in host whose one shared tmpfs is bound PEERS times (a peer group of"
   echo "PEERS + 1 mounts) and a slave namespace inside it (\`unshare --mount --propagation slave\`);"
   echo "hyperfine runs each command $RUNS times, output to a pipe. SLAVE is the slave namespace's"
-  echo "process, HOST the stand-in; the audits compare with this machine's own host. Before measuring, both sources gave byte-identical"
+  echo "process, HOST the stand-in; the audits compare with this machine's own host, but for"
+  echo "\`--host-pid HOST\`, where every slave mount has PEERS + 1 host paths. Before measuring, both sources gave byte-identical"
   echo "\`tree --format json\` and \`audit --format json\` output for SLAVE (checked by the script)."
   echo
   echo "## Machine"
@@ -90,7 +91,11 @@ for peers in "${SIZES[@]}"; do
     -n "tree SLAVE (mountinfo)" "$MOUNTAUDIT tree $slave --format json" \
     -n "tree SLAVE (statmount)" "$MOUNTAUDIT tree $slave --format json --source statmount" \
     -n "audit SLAVE (mountinfo)" "$MOUNTAUDIT audit $slave --format json" \
-    -n "audit SLAVE (statmount)" "$MOUNTAUDIT audit $slave --format json --source statmount" >&2
+    -n "audit SLAVE (statmount)" "$MOUNTAUDIT audit $slave --format json --source statmount" \
+    -n "audit SLAVE --host-pid HOST (mountinfo)" \
+    "$MOUNTAUDIT audit $slave --host-pid $host --format json" \
+    -n "audit SLAVE --host-pid HOST (statmount)" \
+    "$MOUNTAUDIT audit $slave --host-pid $host --format json --source statmount" >&2
   {
     echo
     echo "## $peers peers ($mounts mounts in the slave namespace)"

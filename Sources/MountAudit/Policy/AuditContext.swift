@@ -20,6 +20,7 @@ public struct AuditContext: Sendable {
   /// engine for the rules that run after exceptions are applied, `nil` before.
   public internal(set) var unmatchedExceptions: [PolicyException]?
   private let resolver: HostPathResolver?
+  private let hostSideVerdicts: [HostSideVerdict.Key: HostSideVerdict]
 
   /// Creates the context and indexes the host's mounts for host-side paths.
   public init(
@@ -34,9 +35,18 @@ public struct AuditContext: Sendable {
     self.kernelPaths = kernelPaths
     self.profile = profile
     self.today = today
-    self.resolver = host.map {
+    let resolver = host.map {
       HostPathResolver(host: $0, resolvingAheadOf: target.entries)
     }
+    var verdicts: [HostSideVerdict.Key: HostSideVerdict] = [:]
+    if let resolver {
+      for entry in target.entries where verdicts[HostSideVerdict.Key(entry)] == nil {
+        verdicts[HostSideVerdict.Key(entry)] = HostSideVerdict(
+          hostPaths: resolver.hostPaths(of: entry), profile: profile)
+      }
+    }
+    self.resolver = resolver
+    self.hostSideVerdicts = verdicts
   }
 
   /// The mounts processes in the container can see, in input order.
@@ -63,6 +73,13 @@ public struct AuditContext: Sendable {
   /// when the host does not have the filesystem mounted.
   public func hostPaths(of mount: MountEntry) -> [ByteString] {
     resolver?.hostPaths(of: mount) ?? []
+  }
+
+  /// What a target mount's host paths reach: a runtime socket, sensitive paths.
+  func hostSideVerdict(of mount: MountEntry) -> HostSideVerdict {
+    if let known = hostSideVerdicts[HostSideVerdict.Key(mount)] { return known }
+    guard resolver != nil else { return .none }
+    return HostSideVerdict(hostPaths: hostPaths(of: mount), profile: profile)
   }
 
   /// The host mount that exposes a target mount's filesystem, if any.

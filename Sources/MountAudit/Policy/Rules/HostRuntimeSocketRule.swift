@@ -104,17 +104,23 @@ struct HostRuntimeSocketRule: Rule {
     guard !ExpectedHostMounts.isContainerRoot(mount), !context.isNullDevice(mount) else {
       return nil
     }
-    let paths = context.hostPaths(of: mount)
+    if let exposure = context.hostSideVerdict(of: mount).socket { return exposure }
+    if let kind = socketKinds[mount.mountPoint.lastComponent] {
+      return Exposure(hostPath: context.hostPaths(of: mount).first, kind: kind)
+    }
+    return nil
+  }
+
+  /// The first of a mount's host paths that is a runtime socket (built in or the
+  /// profile's) or a directory of them; `HostSideVerdict` keeps it per filesystem and root.
+  static func exposure(amongHostPaths paths: [ByteString], profile: Profile) -> Exposure? {
     for path in paths {
       let canonical = path.withoutDeletedMarker.canonicalHostPath
       if let kind = kind(ofHostPath: canonical)
-        ?? kind(ofHostPath: canonical, policySockets: context.profile.runtimeSockets)
+        ?? kind(ofHostPath: canonical, policySockets: profile.runtimeSockets)
       {
         return Exposure(hostPath: path, kind: kind)
       }
-    }
-    if let kind = socketKinds[mount.mountPoint.lastComponent] {
-      return Exposure(hostPath: paths.first, kind: kind)
     }
     return nil
   }

@@ -143,24 +143,23 @@ struct HostSensitivePathRule: Rule {
   static func exposure(of mount: MountEntry, in context: AuditContext) -> Exposure? {
     guard !ExpectedHostMounts.isJudgedByInstance(mount), !ExpectedHostMounts.isOwnCgroup(mount)
     else { return nil }
-    let isRoot = ExpectedHostMounts.isContainerRoot(mount)
-    let extra = context.profile.sensitivePaths
-    var below: Exposure?
-    lazy var socketExposed = HostRuntimeSocketRule.exposure(of: mount, in: context) != nil
-    for path in context.hostPaths(of: mount) {
-      guard let exposure = classify(path, extra: extra) else { continue }
-      if exposure.relation != .below { return exposure }
-      if isRoot { continue }
-      // A socket, or a directory of sockets, below a sensitive path is the socket rule's.
-      if socketExposed { continue }
-      if ExpectedHostMounts.reason(for: mount, hostPath: path) != nil
-        || context.profile.expectsBind(mount, hostPath: path)
-      {
-        continue
-      }
-      if below == nil { below = exposure }
+    let exposures = context.hostSideVerdict(of: mount).sensitive
+    if let exposure = exposures.first(where: { $0.relation != .below }) { return exposure }
+    // The container's own root lies below a sensitive path (its bundle); a socket, or a
+    // directory of sockets, below a sensitive path is the socket rule's.
+    guard !exposures.isEmpty, !ExpectedHostMounts.isContainerRoot(mount),
+      HostRuntimeSocketRule.exposure(of: mount, in: context) == nil
+    else { return nil }
+    return exposures.first { exposure in
+      ExpectedHostMounts.reason(for: mount, hostPath: exposure.hostPath) == nil
+        && !context.profile.expectsBind(mount, hostPath: exposure.hostPath)
     }
-    return below
+  }
+
+  /// How each of a mount's host paths relates to the sensitive paths, for those that do,
+  /// in path order; `HostSideVerdict` keeps them per filesystem and root.
+  static func exposures(amongHostPaths paths: [ByteString], profile: Profile) -> [Exposure] {
+    paths.compactMap { classify($0, extra: profile.sensitivePaths) }
   }
 
   /// How `path` relates to the sensitive paths (the built-in ones and `extra`): is one,
