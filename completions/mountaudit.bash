@@ -58,7 +58,7 @@ _mountaudit_values() {
     --fail-on) _mountaudit_words "$current" "error warning note never" ;;
     --profile) _mountaudit_words "$current" "$_mountaudit_profiles" ;;
     --match) _mountaudit_words "$current" "auto mount-id mount-point" ;;
-    --source) _mountaudit_words "$current" "mountinfo statmount" ;;
+    --source) _mountaudit_words "$current" "auto mountinfo statmount" ;;
     --ignore | --normalize)
       # A comma-separated list: complete its last item, keeping the ones before it.
       local words=$_mountaudit_diff_fields head="" item

@@ -263,10 +263,11 @@ struct ArgumentParser {
   static func source(
     _ value: String?, for targets: [TableOrigin?]
   ) throws(UsageError) -> LiveTableSource {
-    guard let value else { return .mountinfo }
+    guard let value else { return .auto }
     guard let source = LiveTableSource(rawValue: value) else {
       throw UsageError(
-        message: "invalid value '\(value)' for '--source': expected mountinfo or statmount")
+        message:
+          "invalid value '\(value)' for '--source': expected auto, mountinfo or statmount")
     }
     if source == .statmount,
       let other = targets.compactMap({ $0 }).first(where: {

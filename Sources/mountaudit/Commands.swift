@@ -27,7 +27,9 @@ enum Commands {
       return ExitStatus.clean
     case .tree(let target, let format, let source):
       let tree = MountTree(try MountTableReader(source: source).load(target).table)
-      if let reason = tree.table.fallbackReason { Output.error("\(target): \(reason)") }
+      if source == .statmount, let reason = tree.table.fallbackReason {
+        Output.error("\(target): \(reason)")
+      }
       for problem in tree.table.problems {
         Output.error("\(target): line \(problem.line): \(problem.problem)")
       }

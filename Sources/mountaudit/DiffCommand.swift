@@ -82,7 +82,9 @@ struct DiffCommand {
     _ origin: TableOrigin, reader: MountTableReader
   ) throws(AuditError) -> (table: MountTable, namespace: NamespaceIdentity?) {
     let loaded = try reader.load(origin)
-    if let reason = loaded.table.fallbackReason { Output.error("\(origin): \(reason)") }
+    if reader.source == .statmount, let reason = loaded.table.fallbackReason {
+      Output.error("\(origin): \(reason)")
+    }
     for problem in loaded.table.problems {
       Output.error("\(origin): line \(problem.line): \(problem.problem)")
     }

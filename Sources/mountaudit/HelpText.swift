@@ -84,12 +84,14 @@ enum HelpText {
                            so it cannot be combined with --profile
       --timeout SECONDS    give up after SECONDS (exit 2); also for tree, diff and
                            snapshot
-      --source S           how a PID's table is read: mountinfo (default) or
-                           statmount (listmount/statmount, Linux 6.11+, root:
-                           much faster for a slave of a large peer group; falls
-                           back to mountinfo where it could differ, and says
-                           so); also for tree, diff and snapshot; the host
-                           reference is always read from mountinfo
+      --source S           how a PID's table is read: auto (default: statmount
+                           where it gives the same table and is allowed, else
+                           mountinfo), mountinfo, or statmount (listmount and
+                           statmount, Linux 6.11+, root: much faster for a slave
+                           of a large peer group; falls back to mountinfo where
+                           it could differ, and says so); also for tree, diff
+                           and snapshot; the host reference is always read from
+                           mountinfo
 
     Environment:
       NO_COLOR             set to turn off colour in text reports
@@ -99,7 +101,7 @@ enum HelpText {
 
   static let tree = """
     Usage: mountaudit tree TARGET [--format text|json] [--timeout SECONDS]
-                           [--source mountinfo|statmount]
+                           [--source auto|mountinfo|statmount]
 
     Prints TARGET's mount tree: every mount with its source, filesystem type,
     propagation (shared:N, master:N, propagate_from:N, unbindable) and options.
@@ -141,7 +143,7 @@ enum HelpText {
                            propagation with one of its mounts are named, and
                            those still in B after its root left, left behind (!)
       --timeout SECONDS    give up after SECONDS (exit 2)
-      --source S           read PIDs with mountinfo (default) or statmount
+      --source S           read PIDs with auto (default), mountinfo or statmount
       --audit              compare the audits of A and B instead: findings that
                            appeared, were resolved or changed severity; takes
                            --host, --host-pid, --profile and --policy as audit
@@ -158,7 +160,7 @@ enum HelpText {
 
   static let snapshot = """
     Usage: mountaudit snapshot PID [--host FILE | --host-pid N] [--timeout SECONDS]
-                               [--source mountinfo|statmount] > FILE
+                               [--source auto|mountinfo|statmount] > FILE
 
     Writes, as one JSON document, everything an offline audit or diff of PID needs:
     its mountinfo and the host reference's, byte for byte, the mount and network

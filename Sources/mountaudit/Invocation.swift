@@ -34,7 +34,7 @@ struct AuditOptions: Equatable {
   var profile: String = Profile.standard.name
   /// `--policy FILE`: a policy file, which names its own base profile.
   var policyFile: String?
-  var source: LiveTableSource = .mountinfo
+  var source: LiveTableSource = .auto
 }
 
 /// The options of `mountaudit diff`.
@@ -52,7 +52,7 @@ struct DiffOptions: Equatable {
   var host: HostChoice = .automatic
   var profile: String = Profile.standard.name
   var policyFile: String?
-  var source: LiveTableSource = .mountinfo
+  var source: LiveTableSource = .auto
 }
 
 /// The report formats of `tree` and `diff`.

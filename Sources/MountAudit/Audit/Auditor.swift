@@ -74,10 +74,8 @@ public struct Auditor: Sendable {
       let start = SystemCall.monotonicSeconds()
       let table = try reader.read(request.target)
       let elapsed = SystemCall.monotonicSeconds() - start
-      if let reason = table.fallbackReason { notes.append(reason) }
-      if let note = Self.slowReadNote(
-        seconds: elapsed, of: request.target, statmount: table.isFromStatmount(reader))
-      {
+      if reader.source == .statmount, let reason = table.fallbackReason { notes.append(reason) }
+      if let note = Self.slowReadNote(seconds: elapsed, of: request.target, table: table) {
         notes.append(note)
       }
       return table
@@ -104,13 +102,17 @@ public struct Auditor: Sendable {
     return hostReader
   }
 
-  /// The note for a live read that took at least `slowRead` seconds, else `nil`.
-  static func slowReadNote(seconds: Double, of target: TableOrigin, statmount: Bool) -> String? {
+  /// The note for a live read of `table` that took at least `slowRead` seconds, else
+  /// `nil`. It suggests statmount only where statmount could have given the table.
+  static func slowReadNote(seconds: Double, of target: TableOrigin, table: MountTable) -> String? {
     guard seconds >= slowRead else { return nil }
     let rounded = (seconds * 10).rounded() / 10
+    let statmount = table.isFromStatmount
     let what =
       statmount ? "reading the mounts of \(target) with statmount" : "reading \(target.path)"
-    let advice = statmount ? "" : ", and --source statmount may read it faster as root"
+    let advice =
+      statmount || table.fallbackReason != nil
+      ? "" : ", and --source statmount may read it faster as root"
     return "\(what) took \(rounded) s (the kernel lists a slave of a large peer group "
       + "slowly)\(advice); --timeout bounds a run"
   }

@@ -9,20 +9,16 @@ public struct MountTable: Sendable {
   public var origin: TableOrigin
   /// The input exactly as read, when the reader was asked to keep it (for snapshots).
   public var text: [UInt8]?
-  /// Why a live table asked of statmount(2) was read from mountinfo instead, when it was.
+  /// Why a live table asked of statmount(2) was read from mountinfo instead, when it was
+  /// because statmount would have given another table.
   public var fallbackReason: String?
+  /// Whether this live table was read with statmount(2) rather than from mountinfo.
+  public var isFromStatmount = false
 
   /// Creates a table from its parts.
   public init(entries: [MountEntry], problems: [ParseProblem] = [], origin: TableOrigin) {
     self.entries = entries
     self.problems = problems
     self.origin = origin
-  }
-
-  /// Whether `reader` read this live table with statmount(2) (it asked for it, and did
-  /// not fall back to mountinfo).
-  public func isFromStatmount(_ reader: MountTableReader) -> Bool {
-    guard case .process = origin else { return false }
-    return reader.source == .statmount && fallbackReason == nil
   }
 }

@@ -22,7 +22,7 @@ public struct MountTableReader: Sendable {
 
   /// Creates a reader that refuses inputs larger than `sizeLimit` bytes.
   public init(
-    sizeLimit: Int = defaultSizeLimit, keepsText: Bool = false, source: LiveTableSource = .mountinfo
+    sizeLimit: Int = defaultSizeLimit, keepsText: Bool = false, source: LiveTableSource = .auto
   ) {
     self.sizeLimit = sizeLimit
     self.keepsText = keepsText
@@ -31,18 +31,26 @@ public struct MountTableReader: Sendable {
 
   /// Reads and parses the table of `origin`.
   ///
-  /// With the `statmount` source, a process's table is read with statmount(2) where that
-  /// gives the same table as its mountinfo, and from mountinfo otherwise (the table's
-  /// `fallbackReason` says why); a kept text is then the table printed as mountinfo.
+  /// With the `statmount` and `auto` sources, a process's table is read with statmount(2)
+  /// where that gives the same table as its mountinfo, and from mountinfo otherwise (the
+  /// table's `fallbackReason` says why); a kept text is then the table printed as
+  /// mountinfo. `auto` also reads mountinfo where the kernel or the caller's privileges
+  /// refuse statmount, or where the namespace changed during each of its listings.
   public func read(_ origin: TableOrigin) throws(AuditError) -> MountTable {
-    guard case .process(let pid) = origin, source == .statmount else {
+    guard case .process(let pid) = origin, source != .mountinfo else {
       return try parse(try bytes(of: origin), origin: origin)
     }
-    let outcome = try ProcessHandle(pid: pid).reading { () throws(AuditError) in
-      try StatmountTableReader(pid: pid, attempts: Self.attempts).read()
+    let outcome: StatmountTableReader.Outcome
+    do {
+      outcome = try ProcessHandle(pid: pid).reading { () throws(AuditError) in
+        try StatmountTableReader(pid: pid, attempts: Self.attempts).read()
+      }
+    } catch where source == .auto && error.leavesMountinfoToTry {
+      return try parse(try bytes(of: origin), origin: origin)
     }
     switch outcome {
     case .table(var table):
+      table.isFromStatmount = true
       if keepsText { table.text = table.mountinfoText() }
       return table
     case .needsMountinfo(let reason):

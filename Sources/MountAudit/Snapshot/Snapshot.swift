@@ -43,7 +43,7 @@ public struct Snapshot: Sendable {
   /// read them, probing the paths of every built-in profile. With the `statmount` source
   /// the target's text is its table printed as mountinfo.
   public static func capture(
-    pid: Int32, host: HostChoice = .automatic, source: LiveTableSource = .mountinfo
+    pid: Int32, host: HostChoice = .automatic, source: LiveTableSource = .auto
   ) throws(AuditError) -> Snapshot {
     let probed = Array(Set(Profile.builtIn.flatMap(\.kernelPathsToProbe))).sorted()
     let auditor = Auditor(reader: MountTableReader(keepsText: true, source: source))

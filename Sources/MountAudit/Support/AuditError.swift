@@ -28,6 +28,15 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A policy file (`--policy`) is not a policy mountaudit can apply.
   case invalidPolicy(PolicyError)
 
+  /// Whether reading the same table from mountinfo may still succeed: statmount was
+  /// refused, or the namespace changed during each of its listings.
+  var leavesMountinfoToTry: Bool {
+    switch self {
+    case .statmountRefused, .tableKeptChanging: true
+    default: false
+    }
+  }
+
   /// Why the audit could not run, without naming the input: `Permission denied`.
   public var reason: String {
     if case .cannotRead(_, let errno) = self { return SystemCall.describe(errno: errno) }
