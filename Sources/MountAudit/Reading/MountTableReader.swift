@@ -45,7 +45,7 @@ public struct MountTableReader: Sendable {
       outcome = try ProcessHandle(pid: pid).reading { () throws(AuditError) in
         try StatmountTableReader(pid: pid, attempts: Self.attempts).read()
       }
-    } catch where source == .auto && error.leavesMountinfoToTry {
+    } catch let error where source == .auto && error.leavesMountinfoToTry {
       return try parse(try bytes(of: origin), origin: origin)
     }
     switch outcome {
