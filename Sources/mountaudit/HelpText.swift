@@ -45,6 +45,7 @@ enum HelpText {
       explain   explain one rule: what it checks, why, how to fix, references,
                 blind spots
       policy    print a built-in profile as a policy file (policy show PROFILE)
+      help      print the usage of mountaudit or of one command (help COMMAND)
 
     Run 'mountaudit help COMMAND' for a command's options; 'man mountaudit' for
     the manual.

@@ -110,11 +110,13 @@ public struct PolicyEngine: Sendable {
     return order.map { findings[$0] }
   }
 
-  /// Mount point, then rule, then line, then message: stable for the same input.
+  /// Mount point, then mount (stacked mounts apart, by ID; findings about a path before
+  /// those about a mount), then rule, then line, then message: stable for the same input.
   static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
     let leftPoint = lhs.mountPoint?.bytes ?? []
     let rightPoint = rhs.mountPoint?.bytes ?? []
     if leftPoint != rightPoint { return leftPoint.lexicographicallyPrecedes(rightPoint) }
+    if lhs.mountID != rhs.mountID { return (lhs.mountID ?? 0) < (rhs.mountID ?? 0) }
     if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
     let (leftLine, rightLine) = (lhs.line ?? 0, rhs.line ?? 0)
     if leftLine != rightLine { return leftLine < rightLine }

@@ -80,6 +80,7 @@ public struct AuditJUnitReport {
       ("host", report.host.origin?.description ?? "none"),
       ("failOn", failureThreshold?.rawValue ?? "never"),
     ]
+    if let policyFile = report.profile.source { properties.append(("policyFile", policyFile)) }
     if let namespace = report.targetNamespace {
       properties.append(("mountNamespace", namespace.name))
     }
@@ -103,7 +104,12 @@ public struct AuditJUnitReport {
         cases.append(TestCase(rule: rule, name: "(all mounts)", outcome: .passed(output: nil)))
         continue
       }
-      cases += ruleFindings.map(testCase) + ruleExcepted.map(exceptedCase)
+      var ruleCases = ruleFindings.map(testCase) + ruleExcepted.map(exceptedCase)
+      let names = DistinctNames.make(
+        ruleCases.map(\.name), of: ruleFindings + ruleExcepted.map(\.finding)
+      ) { "\($0) (\($1))" }
+      for index in ruleCases.indices { ruleCases[index].name = names[index] }
+      cases += ruleCases
     }
     // Findings of rules outside `rules` are never dropped silently.
     let known = Set(rules.map(\.metadata.id))

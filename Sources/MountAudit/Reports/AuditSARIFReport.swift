@@ -58,15 +58,26 @@ public struct AuditSARIFReport {
         ])
       ]),
       "invocations": .array([invocation(indices: indices)]),
-      "results": .array(
-        report.findings.map { result($0, line: lines.line(of: $0), ruleIndex: indices[$0.rule]) }
-          + report.excepted.map { excepted in
-            result(
-              excepted.finding, line: lines.line(of: excepted.finding),
-              ruleIndex: indices[excepted.finding.rule], exception: excepted.exception)
-          }),
+      "results": .array(results(lines: lines, indices: indices)),
       "properties": runProperties,
     ])
+  }
+
+  /// The findings, then the excepted ones, each with a fingerprint no other result has.
+  private func results(lines: FindingLines, indices: [String: Int]) -> [JSONValue] {
+    let findings = report.findings + report.excepted.map(\.finding)
+    let exceptions =
+      [PolicyException?](repeating: nil, count: report.findings.count)
+      + report.excepted.map(\.exception)
+    let fingerprints = DistinctNames.make(findings.map(Self.fingerprint), of: findings) {
+      $0 + ":" + $1.replacingOccurrences(of: " ", with: ":")
+    }
+    return findings.indices.map { index in
+      let finding = findings[index]
+      return result(
+        finding, line: lines.line(of: finding), ruleIndex: indices[finding.rule],
+        fingerprint: fingerprints[index], exception: exceptions[index])
+    }
   }
 
   /// The reporting descriptor of a rule: its ID, a name, descriptions, help made of its
@@ -105,7 +116,8 @@ public struct AuditSARIFReport {
   /// (external, accepted, with the exception's reason), which code scanning shows as
   /// dismissed rather than losing it.
   private func result(
-    _ finding: Finding, line: Int?, ruleIndex: Int?, exception: PolicyException? = nil
+    _ finding: Finding, line: Int?, ruleIndex: Int?, fingerprint: String,
+    exception: PolicyException?
   ) -> JSONValue {
     var physical: [String: JSONValue] = [
       "artifactLocation": .object(["uri": .string(artifactURI)]),
@@ -127,6 +139,9 @@ public struct AuditSARIFReport {
       "mountPoint": .bytes(finding.mountPoint),
       "hostPath": .bytes(finding.hostPath),
       "mountId": .integer(finding.mountID),
+      // The finding's own severity, after the policy's overrides: code scanning ranks
+      // alerts by it, not by the rule's default.
+      "security-severity": .string(Self.securitySeverity(finding.severity)),
     ]
     if !finding.references.isEmpty {
       properties["references"] = .array(finding.references.map(JSONValue.string))
@@ -136,7 +151,7 @@ public struct AuditSARIFReport {
       "level": .string(finding.severity.rawValue),
       "message": .object(["text": .string(TerminalText.escape(finding.message))]),
       "locations": .array([.object(location)]),
-      "partialFingerprints": .object([Self.fingerprintKey: .string(Self.fingerprint(finding))]),
+      "partialFingerprints": .object([Self.fingerprintKey: .string(fingerprint)]),
       "properties": .object(properties),
     ]
     if let ruleIndex { result["ruleIndex"] = .integer(ruleIndex) }
@@ -197,6 +212,7 @@ public struct AuditSARIFReport {
   private var runProperties: JSONValue {
     .object([
       "profile": .string(report.profile.name),
+      "policyFile": .string(report.profile.source),
       "target": .object([
         "kind": .string(report.target.kind),
         "pid": .integer(report.target.pid),

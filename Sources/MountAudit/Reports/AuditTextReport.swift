@@ -32,13 +32,19 @@ public struct AuditTextReport {
   public func write(_ output: (String) -> Void) {
     guard listsFindings else { return output(summary) }
     header.forEach(output)
-    var group: ByteString?? = .none
+    // One group per mount point and mount: stacked mounts each get their own heading.
+    struct Group: Equatable {
+      var mountPoint: ByteString?
+      var mountID: UInt32?
+    }
+    var group: Group?
     var isPolicyGroup = false
     for finding in report.findings {
       // The policy's notes concern no mount: a group of their own, apart from the table's.
       let isPolicy = finding.mountPoint == nil && finding.rule.hasPrefix("policy.")
-      if group != .some(finding.mountPoint) || isPolicy != isPolicyGroup {
-        group = .some(finding.mountPoint)
+      let current = Group(mountPoint: finding.mountPoint, mountID: finding.mountID)
+      if group != current || isPolicy != isPolicyGroup {
+        group = current
         isPolicyGroup = isPolicy
         output("")
         output(groupHeading(for: finding))

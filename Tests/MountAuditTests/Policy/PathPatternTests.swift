@@ -28,6 +28,16 @@ struct PathPatternTests {
     #expect(!PathPattern.glob("/a[/]b").matches("/a/b"))
   }
 
+  @Test func noWildcardMatchesTheRootItself() {
+    #expect(!PathPattern.glob("/*").matches("/"))
+    #expect(PathPattern.glob("/*").matches("/host"))
+    #expect(!PathPattern.glob("/?*").matches("/"))
+    #expect(!PathPattern.glob("/[!a]*").matches("/"))
+    #expect(PathPattern.glob("/").matches("/"))
+    #expect(!PathPattern.glob("/*/**").matches("/host"))
+    #expect(PathPattern.glob("/*/**").matches("/host/etc"))
+  }
+
   @Test func aLeadingDotIsNotSpecial() {
     #expect(PathPattern.glob("/run/*").matches("/run/.containerenv"))
   }

@@ -209,6 +209,26 @@ struct PolicyParserTests {
           + "cannot be excepted"
       ),
       (
+        #"{"sensitivePaths": ["/srv/sock/*.sock"]}"#,
+        "$.sensitivePaths[0]: expected an exact path: this list takes no glob ('*', '?' or '[')"
+      ),
+      (
+        #"{"sensitivePaths": ["/a\u0000b"]}"#,
+        "$.sensitivePaths[0]: expected a path without a NUL byte"
+      ),
+      (
+        #"{"expectedBinds": [{"hostPath": {"glob": "/m/[a"}, "mountPoint": {"exact": "/m"}}]}"#,
+        "$.expectedBinds[0].hostPath.glob: expected a glob whose '[' is closed by ']'"
+      ),
+      (
+        #"{"expectedBinds": [{"hostPath": {"glob": "/m\\"}, "mountPoint": {"exact": "/m"}}]}"#,
+        "$.expectedBinds[0].hostPath.glob: expected a glob that does not end in a lone backslash"
+      ),
+      (
+        #"{"expectedBinds": [{"hostPath": {"exact": "/m"}, "mountPoint": {"exact": "/m"}}, {"hostPath": {"exact": "/m"}, "mountPoint": {"exact": "/m"}}]}"#,
+        "$.expectedBinds[1]: expected each bind once: it is also at $.expectedBinds[0]"
+      ),
+      (
         #"{"rules": [{"rule": "parse.invalid-line", "enabled": false}]}"#,
         "$.rules[0].rule: expected a rule a policy may change: 'parse.invalid-line' says the "
           + "report is incomplete, and is never disabled or given another severity"

@@ -131,11 +131,16 @@ struct PolicyParser {
     for (index, item) in try array(value, at: path).enumerated() {
       let itemPath = JSONPath.element(index, of: path)
       let entry = try object(item, at: itemPath, keys: ["hostPath", "mountPoint"])
-      binds.append(
-        ExpectedBind(
-          hostPath: try pattern(entry["hostPath"], at: JSONPath.member("hostPath", of: itemPath)),
-          mountPoint: try pattern(
-            entry["mountPoint"], at: JSONPath.member("mountPoint", of: itemPath))))
+      let bind = ExpectedBind(
+        hostPath: try pattern(entry["hostPath"], at: JSONPath.member("hostPath", of: itemPath)),
+        mountPoint: try pattern(
+          entry["mountPoint"], at: JSONPath.member("mountPoint", of: itemPath)))
+      if let earlier = binds.firstIndex(of: bind) {
+        throw error(
+          at: itemPath,
+          "expected each bind once: it is also at \(JSONPath.element(earlier, of: path))")
+      }
+      binds.append(bind)
     }
     return binds
   }
@@ -232,7 +237,9 @@ struct PolicyParser {
       guard let text = item as? String else {
         throw error(at: itemPath, PathPattern.pathExpectation)
       }
-      if let problem = PathPattern.problem(inPath: text) { throw error(at: itemPath, problem) }
+      if let problem = PathPattern.problem(inListedPath: text) {
+        throw error(at: itemPath, problem)
+      }
       if let earlier = seen[text] {
         throw error(at: itemPath, "expected each path once: '\(text)' is also at \(earlier)")
       }
@@ -250,15 +257,16 @@ struct PolicyParser {
     else { throw error(at: path, expectation) }
     let itemPath = JSONPath.member(kind, of: path)
     let text = item as? String
+    guard let text else {
+      throw error(
+        at: itemPath,
+        kind == "exact" ? PathPattern.pathExpectation : PathPattern.globExpectation)
+    }
     if kind == "exact" {
-      guard let text, PathPattern.problem(inPath: text) == nil else {
-        throw error(at: itemPath, PathPattern.pathExpectation)
-      }
+      if let problem = PathPattern.problem(inPath: text) { throw error(at: itemPath, problem) }
       return .exact(ByteString(text))
     }
-    guard let text, PathPattern.problem(inGlob: text) == nil else {
-      throw error(at: itemPath, PathPattern.globExpectation)
-    }
+    if let problem = PathPattern.problem(inGlob: text) { throw error(at: itemPath, problem) }
     return .glob(text)
   }
 
