@@ -41,7 +41,8 @@ public struct AuditReport: Sendable {
 
   /// The number of findings of each severity.
   public func count(of severity: Severity) -> Int {
-    findings.count { $0.severity == severity }
+    // By index: iterating the findings would copy each one.
+    findings.indices.count { findings[$0].severity == severity }
   }
 
   /// Whether any finding is at or above `threshold`.

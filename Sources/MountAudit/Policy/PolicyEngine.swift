@@ -102,26 +102,47 @@ public struct PolicyEngine: Sendable {
     }
   }
 
-  /// The findings sorted by `reportOrder`. Their positions are sorted rather than the
-  /// findings themselves: a finding is large, and moving 100,000 of them through a merge
-  /// sort cost more than comparing them.
+  /// The findings in report order: by mount point, then mount (stacked mounts apart, by
+  /// ID; findings about a path before those about a mount), then rule, then line, then
+  /// message, stable for the same input. Each finding is given a key of numbers first
+  /// (the rank of its mount point among all of them, its mount ID, the rank of its rule,
+  /// its line), and only findings equal in all of those compare their messages: a merge
+  /// sort of 100,000 findings compared as values copied each one (ten references retained
+  /// and released) for every comparison.
   static func inReportOrder(_ findings: [Finding]) -> [Finding] {
-    let order = findings.indices.sorted { reportOrder(findings[$0], findings[$1]) }
+    struct Key: Comparable {
+      var point: Int
+      var mount: UInt32
+      var rule: Int
+      var line: Int
+
+      static func < (lhs: Key, rhs: Key) -> Bool {
+        (lhs.point, lhs.mount, lhs.rule, lhs.line) < (rhs.point, rhs.mount, rhs.rule, rhs.line)
+      }
+    }
+    var pointRanks: [ByteString: Int] = [:]
+    var ruleRanks: [String: Int] = [:]
+    for index in findings.indices {
+      if let point = findings[index].mountPoint { pointRanks[point] = 0 }
+      ruleRanks[findings[index].rule] = 0
+    }
+    let points = pointRanks.keys.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    // Rank 0 is a finding without a mount point, whose empty path sorts first.
+    for (rank, point) in points.enumerated() { pointRanks[point] = rank + 1 }
+    for (rank, rule) in ruleRanks.keys.sorted().enumerated() { ruleRanks[rule] = rank }
+    let keys = findings.indices.map { index in
+      Key(
+        point: findings[index].mountPoint.map { pointRanks[$0] ?? 0 } ?? 0,
+        mount: findings[index].mountID ?? 0, rule: ruleRanks[findings[index].rule] ?? 0,
+        line: findings[index].line ?? 0)
+    }
+    let order = keys.indices.sorted { left, right in
+      if keys[left] != keys[right] { return keys[left] < keys[right] }
+      return findings[left].message < findings[right].message
+    }
     return order.map { findings[$0] }
   }
 
-  /// Mount point, then mount (stacked mounts apart, by ID; findings about a path before
-  /// those about a mount), then rule, then line, then message: stable for the same input.
-  static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-    let leftPoint = lhs.mountPoint?.bytes ?? []
-    let rightPoint = rhs.mountPoint?.bytes ?? []
-    if leftPoint != rightPoint { return leftPoint.lexicographicallyPrecedes(rightPoint) }
-    if lhs.mountID != rhs.mountID { return (lhs.mountID ?? 0) < (rhs.mountID ?? 0) }
-    if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-    let (leftLine, rightLine) = (lhs.line ?? 0, rhs.line ?? 0)
-    if leftLine != rightLine { return leftLine < rightLine }
-    return lhs.message < rhs.message
-  }
 }
 
 /// A rule that did not run, and why.
