@@ -86,21 +86,38 @@ public struct PolicyEngine: Sendable {
       let key = Key(rule: finding.rule, mountPoint: point)
       worst[key] = max(worst[key] ?? finding.severity, finding.severity)
     }
-    return findings.filter { finding in
+    // The outermost mount above each folded finding that stands for it, and how many it
+    // stands for, so that its message can say so.
+    var folded: [Key: Int] = [:]
+    let kept = findings.filter { finding in
       guard finding.mountID != nil, rules.contains(finding.rule),
         var path = finding.mountPoint
       else { return true }
+      var outermost: Key?
       while let parent = path.parentPath {
-        if let above = worst[Key(rule: finding.rule, mountPoint: parent)],
-          above >= finding.severity
-        {
-          return false
-        }
+        let key = Key(rule: finding.rule, mountPoint: parent)
+        if let above = worst[key], above >= finding.severity { outermost = key }
         path = parent
       }
-      return true
+      guard let outermost else { return true }
+      folded[outermost, default: 0] += 1
+      return false
+    }
+    guard !folded.isEmpty else { return kept }
+    return kept.map { finding in
+      guard let point = finding.mountPoint,
+        let count = folded[Key(rule: finding.rule, mountPoint: point)],
+        finding.severity == worst[Key(rule: finding.rule, mountPoint: point)]
+      else { return finding }
+      var annotated = finding
+      annotated.message +=
+        count == 1
+        ? " (one mount below it, reported alike, is folded into this finding)"
+        : " (\(count) mounts below it, reported alike, are folded into this finding)"
+      return annotated
     }
   }
+
 
   /// The findings in report order: by mount point, then mount (stacked mounts apart, by
   /// ID; findings about a path before those about a mount), then rule, then line, then

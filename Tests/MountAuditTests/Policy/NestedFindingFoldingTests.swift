@@ -26,6 +26,10 @@ struct NestedFindingFoldingTests {
     let findings = try outcome().findings
     #expect(findings.map(\.mountPoint) == ["/certs", "/certs/root"])
     #expect(findings.map(\.severity) == [.warning, .error])
+    #expect(
+      findings.first?.message.hasSuffix(
+        "(one mount below it, reported alike, is folded into this finding)") == true)
+    #expect(findings.last?.message.contains("folded") == false)
   }
 
   @Test func exceptingTheOuterMountShowsWhatLiesBelowIt() throws {

@@ -34,7 +34,8 @@ struct HostBindRuleTests {
     #expect(
       findings.map(\.message) == [
         "'/cache' is the docker volume 'buildcache' "
-          + "('/var/lib/docker/volumes/buildcache/_data'), read-write"
+          + "('/var/lib/docker/volumes/buildcache/_data'), read-write (one mount below it, "
+          + "reported alike, is folded into this finding)"
       ])
   }
 

@@ -157,6 +157,9 @@ struct HostSensitivePathRuleTests {
     #expect(findings.map(\.hostPath) == ["/"])
     #expect(
       findings.map(\.message)
-        == ["'/host' exposes the host's '/', a sensitive host path, read-write"])
+        == [
+          "'/host' exposes the host's '/', a sensitive host path, read-write (20 mounts below "
+            + "it, reported alike, are folded into this finding)"
+        ])
   }
 }
