@@ -118,7 +118,6 @@ public struct PolicyEngine: Sendable {
     }
   }
 
-
   /// The findings in report order: by mount point, then mount (stacked mounts apart, by
   /// ID; findings about a path before those about a mount), then rule, then line, then
   /// message, stable for the same input. Each finding is given a key of numbers first
