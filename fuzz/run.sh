@@ -16,11 +16,18 @@ BUILD=$ROOT/.build/fuzz
 mkdir -p "$BUILD/corpus" "$ROOT/fuzz/crashes"
 
 echo "fuzz/run.sh: building $BUILD/mountaudit-fuzz" >&2
+# CStatmount is C code of its own: compiled with the toolchain's clang, and given the
+# module map SwiftPM would have written for its include/ folder.
+printf 'module CStatmount {\n  header "%s"\n  export *\n}\n' \
+  "$ROOT/Sources/CStatmount/include/CStatmount.h" >"$BUILD/CStatmount.modulemap"
+clang -c -O1 -fsanitize=fuzzer-no-link,address -I "$ROOT/Sources/CStatmount/include" \
+  "$ROOT/Sources/CStatmount/statmount.c" -o "$BUILD/statmount.o"
 (cd "$ROOT" && swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name MountAudit \
   -Xcc -fmodule-map-file=Sources/CLibmount/module.modulemap \
   -Xcc -fmodule-map-file=Sources/CProcessHandle/module.modulemap \
+  -Xcc -fmodule-map-file="$BUILD/CStatmount.modulemap" \
   $(find Sources/MountAudit -name '*.swift' | sort) fuzz/FuzzEntry.swift \
-  -lmount -o "$BUILD/mountaudit-fuzz")
+  "$BUILD/statmount.o" -lmount -o "$BUILD/mountaudit-fuzz")
 
 # Seeds, named by their path so that files with one name do not overwrite each other.
 while IFS= read -r -d '' file; do
