@@ -18,8 +18,24 @@ private let fixed: MountTree? = {
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   guard let table = try? reader.parse(bytes, origin: .file(path: "fuzz")) else {
-    // A snapshot-shaped input goes through the snapshot reader as well.
+    // A snapshot-shaped input goes through the snapshot reader as well, and a policy-shaped
+    // one through the policy parser: a policy read must audit the fixed table and read back
+    // from the document `policy show` would print of it as the same profile.
     _ = try? Snapshot(decoding: bytes, path: "fuzz")
+    if let profile = try? Profile(policyJSON: bytes, source: "fuzz"), let fixed {
+      let report = Auditor().evaluate(
+        AuditInputs(
+          target: fixed.table, host: HostReference(origin: .file(path: "fixed")),
+          hostTable: fixed.table),
+        profile: profile)
+      check(AuditJSONReport(report).document.serialized())
+      check(AuditSARIFReport(report).document.serialized())
+      guard
+        let again = try? Profile(
+          policyJSON: profile.policyDocument.serialized(), source: "fuzz")
+      else { fatalError("a policy's own document does not read back") }
+      if again != profile { fatalError("a policy's own document reads back as another profile") }
+    }
     return 0
   }
   let tree = MountTree(table)

@@ -36,6 +36,10 @@ while IFS= read -r -d '' file; do
 done < <(find "$ROOT/fixtures" "$ROOT/fuzz/crashes" -type f \
   \( -name '*.mountinfo' -o -name 'crash-*' -o -name 'timeout-*' -o -name 'leak-*' \) \
   -size -512k -print0)
+# Policy files seed the policy parser's path.
+for file in "$ROOT"/fixtures/policy/*.json "$ROOT"/docs/examples/*.json; do
+  [[ -f $file ]] && cp "$file" "$BUILD/corpus/seed-policy-$(basename "$file")"
+done
 [[ ! -d $ROOT/../shared/field-cases ]] ||
   find "$ROOT/../shared/field-cases" -name '*.mountinfo' -exec sh -c \
     'for f; do cp "$f" "$0/seed-shared-$(echo "$f" | tr / _)"; done' "$BUILD/corpus" {} +
