@@ -168,7 +168,8 @@ enum HelpText {
     namespace identities, which masked and read-only paths exist on the kernel, the
     kernel release, the time and the tool version. Every command that takes a
     table takes the snapshot file instead; its audit gives the live audit's
-    findings.
+    findings. To keep the kernel's bytes, auto (the default) reads mountinfo here;
+    --source statmount records the table statmount gives, printed as mountinfo.
 
     Exit status: 0 written, 2 the process could not be read, 64 usage error.
 

@@ -40,13 +40,16 @@ public struct Snapshot: Sendable {
   }
 
   /// Captures process `pid` and the host reference `host` chooses, as a live audit would
-  /// read them, probing the paths of every built-in profile. With the `statmount` source
-  /// the target's text is its table printed as mountinfo.
+  /// read them, probing the paths of every built-in profile. A snapshot keeps the kernel's
+  /// mountinfo byte for byte, so `auto` reads mountinfo; only with the `statmount` source,
+  /// asked for, is the target's text its table printed as mountinfo.
   public static func capture(
     pid: Int32, host: HostChoice = .automatic, source: LiveTableSource = .auto
   ) throws(AuditError) -> Snapshot {
     let probed = Array(Set(Profile.builtIn.flatMap(\.kernelPathsToProbe))).sorted()
-    let auditor = Auditor(reader: MountTableReader(keepsText: true, source: source))
+    let reader = MountTableReader(
+      keepsText: true, source: source == .statmount ? .statmount : .mountinfo)
+    let auditor = Auditor(reader: reader)
     let inputs = try auditor.gather(
       AuditRequest(target: .process(pid: pid), host: host), probing: probed)
     return Snapshot(

@@ -49,15 +49,22 @@ struct StatmountSourceTests {
     try RuncLab.withContainer("docker-sock") { pid, _ in
       for command in [["tree"], ["audit"]] {
         let arguments = command + [String(pid), "--format", "json"]
-        let mountinfo = try Binary.run(arguments)
-        let statmount = try Binary.run(arguments + ["--source", "statmount"])
-        #expect(statmount.stderr == "")
-        #expect(statmount.status == mountinfo.status)
-        #expect(statmount.text == mountinfo.text, "\(command)")
+        let mountinfo = try Binary.run(arguments + ["--source", "mountinfo"])
+        for source in ["statmount", "auto"] {
+          let other = try Binary.run(arguments + ["--source", source])
+          #expect(other.stderr == "")
+          #expect(other.status == mountinfo.status)
+          #expect(other.text == mountinfo.text, "\(command) --source \(source)")
+        }
       }
       // The statmount table printed as mountinfo is the kernel's mountinfo, byte for byte.
+      // The default snapshot keeps the kernel's bytes: it reads mountinfo.
       let printed = try Binary.run(["snapshot", String(pid), "--source", "statmount"])
       let kernel = try Binary.run(["snapshot", String(pid)])
+      let file = try String(contentsOfFile: "/proc/\(pid)/mountinfo", encoding: .utf8)
+      let kernelLines = try #require(
+        (try kernel.json()["target"] as? [String: Any])?["mountinfo"] as? [String])
+      #expect(kernelLines.joined(separator: "\n") + "\n" == file)
       #expect(printed.status == 0)
       let printedTarget = try #require(try printed.json()["target"] as? [String: Any])
       let kernelTarget = try #require(try kernel.json()["target"] as? [String: Any])
