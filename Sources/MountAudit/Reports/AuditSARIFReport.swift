@@ -124,7 +124,15 @@ public struct AuditSARIFReport {
       // GitHub code scanning needs a line; a finding about the whole table is shown at 1.
       "region": .object(["startLine": .integer(line ?? 1)]),
     ]
-    if line == nil { physical["properties"] = .object(["wholeTable": .bool(true)]) }
+    if let jsonPath = finding.policyLocation, let policyFile = report.profile.source {
+      // A note about the policy itself points at the policy file, at the value's JSON path.
+      physical["artifactLocation"] = .object([
+        "uri": .string(PercentEncoding.fileReference(policyFile))
+      ])
+      physical["properties"] = .object(["jsonPath": .string(jsonPath)])
+    } else if line == nil {
+      physical["properties"] = .object(["wholeTable": .bool(true)])
+    }
     var location: [String: JSONValue] = ["physicalLocation": .object(physical)]
     if let mountPoint = finding.mountPoint {
       location["logicalLocations"] = .array([

@@ -80,6 +80,17 @@ struct PolicyNoteIdentityTests {
         "policy.unused-exception:policy:$.exceptions[0]",
         "policy.unused-exception:policy:$.exceptions[1]",
       ])
+    // Each points at the policy file, at its exception.
+    let locations = results.filter { $0["ruleId"] as? String == "policy.unused-exception" }
+      .compactMap {
+        (($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+      }
+    #expect(
+      locations.compactMap { ($0["artifactLocation"] as? [String: Any])?["uri"] as? String }
+        == Array(repeating: "fixtures/policy/two-unused-exceptions.json", count: 2))
+    #expect(
+      locations.compactMap { ($0["properties"] as? [String: Any])?["jsonPath"] as? String }
+        == ["$.exceptions[0]", "$.exceptions[1]"])
   }
 
   @Test("each unused exception is its own JUnit case")
