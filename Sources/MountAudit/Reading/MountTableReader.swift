@@ -119,15 +119,17 @@ public struct MountTableReader: Sendable {
       throw .notMountinfo(input: origin.description, first: problems.first)
     }
 
-    let parsed: LibmountTable
+    var matcher = EntryMatcher(lines: lines)
     do {
-      parsed = try LibmountTable(
-        parsingMountinfo: Self.wellFormedText(of: bytes, lines: allLines, problems: problems),
-        name: origin.path)
+      try LibmountTable.parse(
+        mountinfo: Self.wellFormedText(of: bytes, lines: allLines, problems: problems),
+        name: origin.path, rejectedLines: { matcher.reject($0) }, each: { matcher.take($0) })
+      matcher.finish()
     } catch {
       throw .libmount(error)
     }
-    let entries = Self.match(parsed, to: lines, problems: &problems)
+    let entries = matcher.entries
+    problems += matcher.problems
     guard !entries.isEmpty else {
       throw .notMountinfo(input: origin.description, first: problems.first)
     }
@@ -135,56 +137,6 @@ public struct MountTableReader: Sendable {
     var table = MountTable(entries: entries, problems: problems, origin: origin)
     if keepsText { table.text = bytes }
     return table
-  }
-
-  /// Pairs libmount's entries with the lines they came from, in order; a line libmount
-  /// skipped becomes a problem.
-  private static func match(
-    _ parsed: LibmountTable, to lines: [(number: Int, fields: MountinfoLine)],
-    problems: inout [ParseProblem]
-  ) -> [MountEntry] {
-    let rejected = Set(parsed.rejectedLines)
-    var entries: [MountEntry] = []
-    entries.reserveCapacity(parsed.entries.count)
-    var next = parsed.entries.makeIterator()
-    for (index, line) in lines.enumerated() {
-      if rejected.contains(index + 1) {
-        problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))
-        continue
-      }
-      guard let entry = next.next(), Self.agree(entry, line.fields) else {
-        problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))
-        continue
-      }
-      entries.append(Self.entry(entry, line: line.number, raw: line.fields))
-    }
-    return entries
-  }
-
-  /// Whether libmount's entry is the one for this line: same IDs and same mount point.
-  private static func agree(_ parsed: LibmountTable.Entry, _ raw: MountinfoLine) -> Bool {
-    UInt32(bitPattern: parsed.id) == raw.id
-      && UInt32(bitPattern: parsed.parentID) == raw.parentID
-      && (raw.mountPoint.contains(UInt8(ascii: "\\"))
-        ? parsed.target == OctalEscapes.decode(raw.mountPoint)
-        : parsed.target.elementsEqual(raw.mountPoint))
-  }
-
-  private static func entry(
-    _ parsed: LibmountTable.Entry, line: Int, raw: MountinfoLine
-  ) -> MountEntry {
-    MountEntry(
-      line: line,
-      id: UInt32(bitPattern: parsed.id),
-      parentID: UInt32(bitPattern: parsed.parentID),
-      device: DeviceNumber(major: parsed.major, minor: parsed.minor),
-      root: ByteString(parsed.root),
-      mountPoint: ByteString(parsed.target),
-      mountOptions: MountinfoLine.options(parsed.mountOptions[...]),
-      optionalFields: raw.parsedOptionalFields,
-      filesystemType: String(decoding: parsed.filesystemType, as: UTF8.self),
-      source: ByteString(OctalEscapes.decode(raw.source)),
-      superOptions: ByteString(Array(raw.superOptions)))
   }
 
   /// The lines libmount is given: the input itself when every line is well formed and it

@@ -4,7 +4,7 @@ import Glibc
 /// A table parsed by libmount's mountinfo parser, copied into value types.
 ///
 /// This folder is the only place that touches libmount. The table object lives only inside
-/// `init`; every entry is copied out at once, so no libmount pointer escapes.
+/// `parse`, which hands each entry out as a copy, so no libmount pointer escapes.
 struct LibmountTable {
   /// One entry as libmount decoded it.
   struct Entry {
@@ -19,19 +19,37 @@ struct LibmountTable {
   }
 
   /// The entries in input order.
-  var entries: [Entry] = []
+  var entries: [Entry]
   /// The 1-based lines of the parsed text that libmount's parser rejected.
-  var rejectedLines: [Int] = []
+  var rejectedLines: [Int]
 
   private static let debugInitialised: Bool = {
     mnt_init_debug(0)
     return true
   }()
 
-  /// Parses `text`, which must consist of mountinfo lines each ending in a newline.
+  /// Parses `text`, which must consist of mountinfo lines each ending in a newline, and
+  /// keeps every entry.
   ///
   /// - Parameter name: the input's name for libmount's debug output and for errors.
   init(parsingMountinfo text: [UInt8], name: String) throws(LibmountError) {
+    var entries: [Entry] = []
+    var rejected: [Int] = []
+    try Self.parse(
+      mountinfo: text, name: name, rejectedLines: { rejected = $0 },
+      each: { entries.append($0) })
+    self.entries = entries
+    self.rejectedLines = rejected
+  }
+
+  /// Parses `text` as `init` does, tells `rejectedLines` which lines libmount rejected,
+  /// then hands each entry to `take`, in input order, dropping it from libmount's table
+  /// once copied, so that libmount's copy of a large table and the caller's are never held
+  /// whole at once.
+  static func parse(
+    mountinfo text: [UInt8], name: String, rejectedLines: ([Int]) -> Void,
+    each take: (Entry) -> Void
+  ) throws(LibmountError) {
     _ = Self.debugInitialised
     guard let table = mnt_new_table() else {
       throw LibmountError(function: "mnt_new_table", errno: ENOMEM, input: name)
@@ -62,16 +80,13 @@ struct LibmountTable {
       return (mnt_table_parse_stream(table, stream, name), "mnt_table_parse_stream")
     }
     try LibmountError.check(result, function, input: name)
-    rejectedLines = rejections.lines
+    rejectedLines(rejections.lines)
 
-    guard let iterator = mnt_new_iter(Int32(MNT_ITER_FORWARD)) else {
-      throw LibmountError(function: "mnt_new_iter", errno: ENOMEM, input: name)
-    }
-    defer { mnt_free_iter(iterator) }
-    entries.reserveCapacity(Int(mnt_table_get_nents(table)))
+    // The memory libmount frees as each entry leaves is reused for the copies.
     var filesystem: OpaquePointer?
-    while mnt_table_next_fs(table, iterator, &filesystem) == 0, let filesystem {
-      entries.append(Self.copy(filesystem))
+    while mnt_table_first_fs(table, &filesystem) == 0, let filesystem {
+      take(Self.copy(filesystem))
+      mnt_table_remove_fs(table, filesystem)
     }
   }
 
