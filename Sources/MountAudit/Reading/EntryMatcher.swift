@@ -1,5 +1,6 @@
 /// Pairs libmount's entries with the well-formed lines they came from, in input order, as
-/// libmount hands them out: a line libmount rejected or read otherwise becomes a problem,
+/// libmount hands them out: a line libmount rejected or read otherwise, or one whose mount
+/// ID an earlier line already has, becomes a problem,
 /// and each agreeing pair becomes a `MountEntry` (libmount's decoded paths and options, the
 /// line's own optional fields, source and super options).
 struct EntryMatcher {
@@ -10,6 +11,8 @@ struct EntryMatcher {
 
   private let lines: [(number: Int, fields: MountinfoLine)]
   private var rejected: Set<Int> = []
+  /// The line each mount ID was first read on.
+  private var lineOfID: [UInt32: Int] = [:]
   /// The position in `lines` of the next line to pair.
   private var next = 0
 
@@ -31,6 +34,13 @@ struct EntryMatcher {
     let line = lines[next]
     next += 1
     if Self.agree(parsed, line.fields) {
+      if let first = lineOfID[line.fields.id] {
+        problems.append(
+          ParseProblem(
+            line: line.number, problem: .repeatedID(id: line.fields.id, firstLine: first)))
+        return
+      }
+      lineOfID[line.fields.id] = line.number
       entries.append(Self.entry(parsed, line: line.number, raw: line.fields))
     } else {
       problems.append(ParseProblem(line: line.number, problem: .rejectedByLibmount))

@@ -23,6 +23,9 @@ public enum LineProblem: Error, Hashable, Sendable, CustomStringConvertible {
   case emptyLine
   /// libmount's mountinfo parser rejected a line that passed the structural check.
   case rejectedByLibmount
+  /// The line's mount ID is already an earlier line's: a namespace numbers its mounts
+  /// uniquely, so one of the two lines is not what the kernel printed.
+  case repeatedID(id: UInt32, firstLine: Int)
 
   /// One lowercase phrase saying what is wrong, quoting the value involved.
   public var description: String {
@@ -50,6 +53,8 @@ public enum LineProblem: Error, Hashable, Sendable, CustomStringConvertible {
       "empty line"
     case .rejectedByLibmount:
       "libmount could not parse the line"
+    case .repeatedID(let id, let firstLine):
+      "mount ID \(id) is already on line \(firstLine) (each mount of a table has its own ID)"
     }
   }
 }

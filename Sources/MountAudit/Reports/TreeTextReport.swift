@@ -60,6 +60,16 @@ public struct TreeTextReport {
       output(Self.line(row, widths: widths))
       next += 1
     }
+    // A tree without its damaged lines says so on standard output too, where it is read.
+    let problems = tree.table.problems
+    if !problems.isEmpty {
+      let lines = problems.map { String($0.line) }.prefix(10).joined(separator: ", ")
+      output("")
+      output(
+        "incomplete: \(problems.count) unreadable line\(problems.count == 1 ? "" : "s") left "
+          + "out (line\(problems.count == 1 ? "" : "s") \(lines)\(problems.count > 10 ? ", ..." : ""))"
+      )
+    }
   }
 
   private static let header = ["TARGET", "SOURCE", "FSTYPE", "PROPAGATION", "OPTIONS"]

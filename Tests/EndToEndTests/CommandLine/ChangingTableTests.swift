@@ -49,4 +49,63 @@ struct ChangingTableTests {
       }
     }
   }
+
+  @Test(
+    "mounts moved back and forth are never read half moved, with any source",
+    arguments: ["mountinfo", "statmount", "auto"])
+  func moves(source: String) throws {
+    // Three tmpfs mounts nested under /tmp/m/a, moved to /tmp/m/c and back in a loop: a
+    // moved mount keeps its ID, so a reader that does not watch for changes can list a
+    // child at its old place under a parent at its new one.
+    let base = "/tmp/mountaudit-moves-\(UUID().uuidString.prefix(8))"
+    let churn = Process()
+    churn.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    churn.arguments = [
+      "--mount", "--propagation", "private", "sh", "-c",
+      "B=\(base); mkdir -p $B; mount -t tmpfs m $B; mkdir $B/a $B/c; "
+        + "mount -t tmpfs a $B/a; mkdir $B/a/x; mount -t tmpfs x $B/a/x; mkdir $B/a/x/y; "
+        + "mount -t tmpfs y $B/a/x/y; touch $B/ready; "
+        + "while true; do mount --move $B/a $B/c; mount --move $B/c $B/a; done",
+    ]
+    churn.standardOutput = FileHandle.nullDevice
+    churn.standardError = FileHandle.nullDevice
+    try churn.run()
+    defer {
+      kill(churn.processIdentifier, SIGKILL)
+      churn.waitUntilExit()
+      try? FileManager.default.removeItem(atPath: base)
+    }
+    let pid = churn.processIdentifier
+    var isReady = false
+    for _ in 0..<300 where !isReady {
+      let data = FileHandle(forReadingAtPath: "/proc/\(pid)/mountinfo")?.readDataToEndOfFile()
+      isReady =
+        String(decoding: data ?? Data(), as: UTF8.self).contains("\(base)/a/x/y ")
+        || String(decoding: data ?? Data(), as: UTF8.self).contains("\(base)/c/x/y ")
+      if !isReady { usleep(50_000) }
+    }
+    try #require(isReady, "the moving namespace did not come up")
+    var consistent = 0
+    for _ in 0..<60 {
+      let run = try Binary.run(["tree", String(pid), "--format", "json", "--source", source])
+      guard run.status == 0 else {
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("changed while it was read"), "\(run.stderr)")
+        continue
+      }
+      let mounts = try #require(run.json()["mounts"] as? [[String: Any]])
+      let points = mounts.compactMap { $0["mountPoint"] as? String }
+        .filter { $0.hasPrefix(base + "/") }
+      // The three moving mounts are all under /a or all under /c.
+      let under = Set(
+        points.compactMap { point -> String? in
+          let rest = point.dropFirst(base.count + 1)
+          return rest.first.map(String.init)
+        })
+      #expect(points.count == 3, "\(points)")
+      #expect(under.count == 1, "read half moved: \(points)")
+      consistent += 1
+    }
+    #expect(consistent > 0, "every read said the table kept changing")
+  }
 }

@@ -31,8 +31,16 @@ extension MountTableReaderTests {
     let table = try Fixtures.table(file)
 
     #expect(!table.problems.contains { $0.problem == .rejectedByLibmount })
-    try #require(table.entries.count == raw.count)
-    for (entry, decoded) in zip(table.entries, raw) {
+    // A line repeating an earlier line's mount ID (moby's fedora table, edited by hand) is
+    // left out as damaged; every other line is read.
+    let repeated = Set(
+      table.problems.compactMap { problem -> Int? in
+        if case .repeatedID = problem.problem { return problem.line }
+        return nil
+      })
+    let kept = raw.filter { !repeated.contains($0.line) }
+    try #require(table.entries.count == kept.count)
+    for (entry, decoded) in zip(table.entries, kept) {
       let line = "\(file):\(decoded.line)"
       #expect(entry.line == decoded.line, "\(line)")
       #expect(entry.id == decoded.id, "\(line)")

@@ -130,18 +130,18 @@ struct MountTableReaderTests {
     #expect(table.entries.map(\.mountPoint) == ["/", "/run", "/tmp"])
   }
 
-  @Test("duplicate mount IDs are read as separate entries in order")
+  @Test("a line repeating an earlier line's mount ID is left out as damaged, naming both")
   func duplicateIDs() throws {
     let table = try Tables.table(
       """
       31 21 0:27 / /sys/fs/cgroup/net_cls rw - cgroup cgroup rw,net_cls
       31 21 0:23 / /DATA rw - cifs //foo/BLA\\040BLA/ rw,unc=\\\\foo\\BLA BLA,uid=1
       """)
-    #expect(table.problems == [])
-    #expect(table.entries.map(\.id) == [31, 31])
-    #expect(table.entries.map(\.mountPoint) == ["/sys/fs/cgroup/net_cls", "/DATA"])
-    #expect(table.entries[1].source == "//foo/BLA BLA/")
-    #expect(table.entries[1].superOptions == #"rw,unc=\\foo\BLA BLA,uid=1"#)
+    #expect(table.problems == [ParseProblem(line: 2, problem: .repeatedID(id: 31, firstLine: 1))])
+    #expect(table.entries.map(\.mountPoint) == ["/sys/fs/cgroup/net_cls"])
+    #expect(
+      table.problems.first?.problem.description
+        == "mount ID 31 is already on line 1 (each mount of a table has its own ID)")
   }
 
   @Test("non-UTF-8 bytes and control characters come through libmount byte-exact")

@@ -15,7 +15,7 @@ struct FindingLinesTests {
     var report = AuditReport(
       target: .file(path: "t"), targetNamespace: nil, mountCount: 4,
       host: HostReference(origin: nil), profile: .standard, skipped: [], findings: findings)
-    report.targetTree = try Tables.tree(Self.table)
+    report.targetTree = MountTree(try Tables.tableKeepingRepeatedIDs(Self.table))
     return report
   }
 

@@ -10,6 +10,18 @@ enum Tables {
     try MountTableReader().parse(Array((text + "\n").utf8), origin: .file(path: name))
   }
 
+  /// A table of literal mountinfo lines built line by line, so that it may hold what the
+  /// reader refuses in a whole table (a repeated mount ID), as a table built by a library
+  /// user may: the tree and the reports must still cope.
+  static func tableKeepingRepeatedIDs(_ text: String) throws -> MountTable {
+    let entries = try text.split(separator: "\n").enumerated().map { index, line in
+      var entry = try table(String(line)).entries[0]
+      entry.line = index + 1
+      return entry
+    }
+    return MountTable(entries: entries, origin: .file(path: "test.mountinfo"))
+  }
+
   /// The tree of literal mountinfo lines.
   static func tree(_ text: String) throws -> MountTree {
     MountTree(try table(text))

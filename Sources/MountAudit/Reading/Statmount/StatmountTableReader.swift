@@ -50,12 +50,16 @@ struct StatmountTableReader {
     return .table(MountTable(entries: entries, origin: .process(pid: pid)))
   }
 
-  /// Every mount, described; listed again afterwards and read again when a mount came or
-  /// went meanwhile, so that no mount is missed or described after it changed place.
+  /// Every mount, described; listed again afterwards and read again when a mount came,
+  /// went, moved or changed meanwhile, so that no mount is missed or described after it
+  /// changed place.
   private func consistentRecords(namespace: UInt64) throws(AuditError) -> [StatmountRecord] {
     let buffer = StatmountBuffer()
     do {
       attempt: for _ in 0..<attempts {
+        // A mount moved, remounted or given new propagation keeps its ID: the kernel's
+        // event flag on the namespace tells those apart from a quiet read.
+        let watch = try MountEventWatch(pid: pid)
         let ids = try SystemCall.listMounts(namespace: namespace)
         var records: [StatmountRecord] = []
         records.reserveCapacity(ids.count)
@@ -64,10 +68,16 @@ struct StatmountTableReader {
           else { continue attempt }
           records.append(record)
         }
-        if try SystemCall.listMounts(namespace: namespace) == ids { return records }
+        if try SystemCall.listMounts(namespace: namespace) == ids, !watch.sawChange {
+          return records
+        }
       }
-    } catch {
+    } catch let error as StatmountFailure {
       throw .statmountRefused(pid: pid, call: error.call, errno: error.errno)
+    } catch let error as AuditError {
+      throw error
+    } catch {
+      preconditionFailure("unexpected error \(error)")
     }
     throw .tableKeptChanging(
       path: "the mount namespace of PID \(pid) (listmount)", attempts: attempts)
