@@ -41,9 +41,10 @@ extension Snapshot {
   }
 
   /// Whether `bytes` look like a snapshot rather than a mountinfo table: JSON starts with
-  /// `{`, a mountinfo line with a digit.
+  /// `{` (or `[`, which is then no snapshot, and says so), a mountinfo line with a digit.
   public static func looksLikeSnapshot(_ bytes: [UInt8]) -> Bool {
-    bytes.first { ![32, 9, 10, 13].contains($0) } == UInt8(ascii: "{")
+    let first = bytes.first { ![32, 9, 10, 13].contains($0) }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
   }
 
   /// Reads a snapshot file; `path` names it in errors.

@@ -71,7 +71,11 @@ public enum AuditError: Error, Hashable, Sendable, CustomStringConvertible {
       let hint =
         switch errno {
         case ENOSYS, EINVAL: "needs Linux 6.11 or later"
-        case EPERM, EACCES, ENOENT: "needs CAP_SYS_ADMIN over its mount namespace (root)"
+        case EPERM, EACCES, ENOENT:
+          geteuid() == 0
+            ? "is refused this namespace even as root (some hosts hide PID 1's); "
+              + "--source mountinfo reads the table without it"
+            : "needs CAP_SYS_ADMIN over its mount namespace (root)"
         default: "--source mountinfo reads the table without it"
         }
       return "cannot read the mounts of PID \(pid) with \(call): "
