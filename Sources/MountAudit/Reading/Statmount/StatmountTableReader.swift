@@ -55,33 +55,38 @@ struct StatmountTableReader {
   /// changed place.
   private func consistentRecords(namespace: UInt64) throws(AuditError) -> [StatmountRecord] {
     let buffer = StatmountBuffer()
-    do {
-      attempt: for _ in 0..<attempts {
-        // A mount moved, remounted or given new propagation keeps its ID: the kernel's
-        // event flag on the namespace tells those apart from a quiet read.
-        let watch = try MountEventWatch(pid: pid)
-        let ids = try SystemCall.listMounts(namespace: namespace)
-        var records: [StatmountRecord] = []
-        records.reserveCapacity(ids.count)
-        for id in ids {
-          guard let record = try SystemCall.statMount(id, namespace: namespace, buffer: buffer)
-          else { continue attempt }
-          records.append(record)
-        }
-        if try SystemCall.listMounts(namespace: namespace) == ids, !watch.sawChange {
-          return records
-        }
+    for _ in 0..<attempts {
+      // A mount moved, remounted or given new propagation keeps its ID: the kernel's
+      // event flag on the namespace tells those apart from a quiet read.
+      let watch = try MountEventWatch(pid: pid)
+      let records: [StatmountRecord]?
+      do {
+        records = try Self.records(namespace: namespace, buffer: buffer)
+      } catch {
+        throw .statmountRefused(pid: pid, call: error.call, errno: error.errno)
       }
-    } catch let error as StatmountFailure {
-      throw .statmountRefused(pid: pid, call: error.call, errno: error.errno)
-    } catch let error as AuditError {
-      throw error
-    } catch {
-      preconditionFailure("unexpected error \(error)")
+      if let records, !watch.sawChange { return records }
     }
     throw .tableKeptChanging(
       path: "the mount namespace of PID \(pid) (listmount)", attempts: attempts)
   }
+
+  /// One listing of the namespace, each mount described; `nil` when a mount came or went
+  /// meanwhile (a mount listed could no longer be described, or the list changed).
+  private static func records(
+    namespace: UInt64, buffer: StatmountBuffer
+  ) throws(StatmountFailure) -> [StatmountRecord]? {
+    let ids = try SystemCall.listMounts(namespace: namespace)
+    var records: [StatmountRecord] = []
+    records.reserveCapacity(ids.count)
+    for id in ids {
+      guard let record = try SystemCall.statMount(id, namespace: namespace, buffer: buffer)
+      else { return nil }
+      records.append(record)
+    }
+    return try SystemCall.listMounts(namespace: namespace) == ids ? records : nil
+  }
+
 
   /// Why mount points would differ from mountinfo's: the process's root directory is not
   /// the root of the namespace's top mount (a chroot), which statmount measures from.
