@@ -87,7 +87,6 @@ struct StatmountTableReader {
     return try SystemCall.listMounts(namespace: namespace) == ids ? records : nil
   }
 
-
   /// Why mount points would differ from mountinfo's: the process's root directory is not
   /// the root of the namespace's top mount (a chroot), which statmount measures from.
   private func rootMismatch(_ records: [StatmountRecord]) throws(AuditError) -> String? {
