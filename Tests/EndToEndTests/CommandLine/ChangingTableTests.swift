@@ -7,32 +7,17 @@ import Testing
 struct ChangingTableTests {
   @Test("a churning namespace is read consistently, or the error says it kept changing")
   func churn() throws {
-    let churn = Process()
-    churn.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-    churn.arguments = [
-      "--mount", "--propagation", "private", "sh", "-c",
-      "mount -t tmpfs base /mnt; for n in $(seq 1 200); do mkdir /mnt/$n; "
-        + "mount -t tmpfs t$n /mnt/$n; done; mkdir /mnt/churn; "
-        + "while true; do mount -t tmpfs x /mnt/churn; umount /mnt/churn; done",
-    ]
-    churn.standardOutput = FileHandle.nullDevice
-    churn.standardError = FileHandle.nullDevice
-    try churn.run()
-    defer {
-      kill(churn.processIdentifier, SIGKILL)
-      churn.waitUntilExit()
-    }
     // unshare execs sh in the new namespace: its PID is the one to read, once its 200
     // mounts are made (seconds on a loaded machine).
-    let pid = churn.processIdentifier
-    var isReady = false
-    for _ in 0..<300 where !isReady {
-      let data = FileHandle(forReadingAtPath: "/proc/\(pid)/mountinfo")?.readDataToEndOfFile()
-      let table = String(decoding: data ?? Data(), as: UTF8.self)
-      isReady = table.contains(" /mnt/churn ") || table.contains("/mnt/200 ")
-      if !isReady { usleep(50_000) }
-    }
-    try #require(isReady, "the churning namespace did not come up")
+    try Self.withNamespace(
+      running: "mount -t tmpfs base /mnt; for n in $(seq 1 200); do mkdir /mnt/$n; "
+        + "mount -t tmpfs t$n /mnt/$n; done; mkdir /mnt/churn; "
+        + "while true; do mount -t tmpfs x /mnt/churn; umount /mnt/churn; done",
+      readyWhen: { $0.contains(" /mnt/churn ") || $0.contains("/mnt/200 ") }
+    ) { pid in try Self.readChurn(pid) }
+  }
+
+  private static func readChurn(_ pid: Int32) throws {
     for _ in 0..<10 {
       let run = try Binary.run(["tree", String(pid), "--format", "json"])
       if run.status == 0 {
@@ -58,33 +43,17 @@ struct ChangingTableTests {
     // moved mount keeps its ID, so a reader that does not watch for changes can list a
     // child at its old place under a parent at its new one.
     let base = "/tmp/mountaudit-moves-\(UUID().uuidString.prefix(8))"
-    let churn = Process()
-    churn.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-    churn.arguments = [
-      "--mount", "--propagation", "private", "sh", "-c",
-      "B=\(base); mkdir -p $B; mount -t tmpfs m $B; mkdir $B/a $B/c; "
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    try Self.withNamespace(
+      running: "B=\(base); mkdir -p $B; mount -t tmpfs m $B; mkdir $B/a $B/c; "
         + "mount -t tmpfs a $B/a; mkdir $B/a/x; mount -t tmpfs x $B/a/x; mkdir $B/a/x/y; "
-        + "mount -t tmpfs y $B/a/x/y; touch $B/ready; "
+        + "mount -t tmpfs y $B/a/x/y; "
         + "while true; do mount --move $B/a $B/c; mount --move $B/c $B/a; done",
-    ]
-    churn.standardOutput = FileHandle.nullDevice
-    churn.standardError = FileHandle.nullDevice
-    try churn.run()
-    defer {
-      kill(churn.processIdentifier, SIGKILL)
-      churn.waitUntilExit()
-      try? FileManager.default.removeItem(atPath: base)
-    }
-    let pid = churn.processIdentifier
-    var isReady = false
-    for _ in 0..<300 where !isReady {
-      let data = FileHandle(forReadingAtPath: "/proc/\(pid)/mountinfo")?.readDataToEndOfFile()
-      isReady =
-        String(decoding: data ?? Data(), as: UTF8.self).contains("\(base)/a/x/y ")
-        || String(decoding: data ?? Data(), as: UTF8.self).contains("\(base)/c/x/y ")
-      if !isReady { usleep(50_000) }
-    }
-    try #require(isReady, "the moving namespace did not come up")
+      readyWhen: { $0.contains("\(base)/a/x/y ") || $0.contains("\(base)/c/x/y ") }
+    ) { pid in try Self.readMoves(pid, base: base, source: source) }
+  }
+
+  private static func readMoves(_ pid: Int32, base: String, source: String) throws {
     var consistent = 0
     for _ in 0..<60 {
       let run = try Binary.run(["tree", String(pid), "--format", "json", "--source", source])
@@ -107,5 +76,32 @@ struct ChangingTableTests {
       consistent += 1
     }
     #expect(consistent > 0, "every read said the table kept changing")
+  }
+
+  /// Runs `script` in a new private mount namespace (unshare execs sh there, so its PID is
+  /// the namespace's), waits until its table satisfies `readyWhen`, runs `body` with the
+  /// PID, and kills it.
+  private static func withNamespace(
+    running script: String, readyWhen isReady: (String) -> Bool, _ body: (Int32) throws -> Void
+  ) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    process.arguments = ["--mount", "--propagation", "private", "sh", "-c", script]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    defer {
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+    let pid = process.processIdentifier
+    var ready = false
+    for _ in 0..<300 where !ready {
+      let data = FileHandle(forReadingAtPath: "/proc/\(pid)/mountinfo")?.readDataToEndOfFile()
+      ready = isReady(String(decoding: data ?? Data(), as: UTF8.self))
+      if !ready { usleep(50_000) }
+    }
+    try #require(ready, "the namespace did not come up")
+    try body(pid)
   }
 }

@@ -78,66 +78,26 @@ struct StatmountSourceTests {
     "as nobody, the default source reads exactly as --source mountinfo does, without a note",
     .enabled(if: RuncLab.shouldRun))
   func defaultWithoutPrivileges() throws {
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("mountaudit-nobody-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(
-      at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let binary = scratch.appendingPathComponent("mountaudit")
-    try FileManager.default.copyItem(at: Binary.url, to: binary)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
     // The test process itself: a table nobody may read, in a namespace statmount refuses
     // to nobody.
     let pid = String(getpid())
-    func asNobody(_ arguments: [String]) throws -> (status: Int32, out: Data, err: Data) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments =
-        ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
-      let (output, errors) = (Pipe(), Pipe())
-      process.standardOutput = output
-      process.standardError = errors
-      try process.run()
-      let out = output.fileHandleForReading.readDataToEndOfFile()
-      let err = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return (process.terminationStatus, out, err)
-    }
-    let automatic = try asNobody(["tree", pid, "--format", "json"])
-    let mountinfo = try asNobody(["tree", pid, "--format", "json", "--source", "mountinfo"])
-    #expect(automatic.status == 0, "\(String(decoding: automatic.err, as: UTF8.self))")
-    #expect(automatic.out == mountinfo.out)
-    #expect(automatic.err.isEmpty)
+    let automatic = try Binary.runAsNobody(["tree", pid, "--format", "json"])
+    let mountinfo = try Binary.runAsNobody(
+      ["tree", pid, "--format", "json", "--source", "mountinfo"])
+    #expect(automatic.status == 0, "\(automatic.stderr)")
+    #expect(automatic.stdout == mountinfo.stdout)
+    #expect(automatic.stderr.isEmpty)
   }
 
   @Test(
     "as nobody, --source statmount on a root container stops with what it needs",
     .enabled(if: RuncLab.shouldRun))
   func withoutPrivileges() throws {
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("mountaudit-nobody-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(
-      at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let binary = scratch.appendingPathComponent("mountaudit")
-    try FileManager.default.copyItem(at: Binary.url, to: binary)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
     try RuncLab.withContainer("default") { pid, _ in
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments = [
-        "--reuid=65534", "--regid=65534", "--clear-groups", binary.path, "tree",
-        String(pid), "--source", "statmount",
-      ]
-      let errors = Pipe()
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = errors
-      try process.run()
-      let message = errors.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 2)
+      let run = try Binary.runAsNobody(["tree", String(pid), "--source", "statmount"])
+      #expect(run.status == 2)
       #expect(
-        String(decoding: message, as: UTF8.self)
+        run.stderr
           == "mountaudit: cannot read the mounts of PID \(pid) with NS_GET_MNTNS_ID of "
           + "'/proc/\(pid)/ns/mnt': Permission denied (--source statmount needs "
           + "CAP_SYS_ADMIN over its mount namespace (root))\n")

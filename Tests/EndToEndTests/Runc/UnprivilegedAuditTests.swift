@@ -7,32 +7,11 @@ import Testing
 struct UnprivilegedAuditTests {
   @Test("as nobody, a root container is audited with the namespace checks named as skipped")
   func auditAsNobody() throws {
-    let scratch = FileManager.default.temporaryDirectory
-      .appendingPathComponent("mountaudit-nobody-\(UUID().uuidString.prefix(8))")
-    try FileManager.default.createDirectory(
-      at: scratch, withIntermediateDirectories: true,
-      attributes: [.posixPermissions: 0o755])
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    let binary = scratch.appendingPathComponent("mountaudit")
-    try FileManager.default.copyItem(at: Binary.url, to: binary)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary.path)
-
     try RuncLab.withContainer("docker-sock") { pid, _ in
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-      process.arguments = [
-        "--reuid=65534", "--regid=65534", "--clear-groups", binary.path, String(pid),
-        "--format", "json",
-      ]
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
+      let run = try Binary.runAsNobody([String(pid), "--format", "json"])
 
-      #expect(process.terminationStatus == 1, "the socket is still found")
-      let report = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+      #expect(run.status == 1, "the socket is still found")
+      let report = try run.json()
       let findings = try #require(report["findings"] as? [[String: Any]])
       #expect(findings.contains { $0["rule"] as? String == "host.runtime-socket" })
       let skipped = try #require(report["skipped"] as? [[String: Any]])

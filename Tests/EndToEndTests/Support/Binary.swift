@@ -33,8 +33,31 @@ enum Binary {
   static func run(_ arguments: [String], input: Data? = nil, environment: [String: String] = [:])
     throws -> Run
   {
+    try launch(url, arguments, input: input, environment: environment)
+  }
+
+  /// Runs a copy of the binary as user nobody (through setpriv), from a folder nobody may
+  /// enter, since the build folder is often root's alone.
+  static func runAsNobody(_ arguments: [String]) throws -> Run {
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-nobody-\(UUID().uuidString.prefix(8))")
+    try FileManager.default.createDirectory(
+      at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let copy = scratch.appendingPathComponent("mountaudit")
+    try FileManager.default.copyItem(at: url, to: copy)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+    return try launch(
+      URL(fileURLWithPath: "/usr/bin/setpriv"),
+      ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path] + arguments)
+  }
+
+  private static func launch(
+    _ executable: URL, _ arguments: [String], input: Data? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
-    process.executableURL = url
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
     var env = ProcessInfo.processInfo.environment
