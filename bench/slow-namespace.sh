@@ -74,7 +74,8 @@ for peers in "${SIZES[@]}"; do
   # The audits take this machine's host as the reference, not the stand-in: with PEERS
   # binds of one filesystem there, working out host-side paths would dominate the audit.
   for command in tree audit; do
-    "$MOUNTAUDIT" "$command" "$slave" --format json >"$RAW/$command-mountinfo.json" || true
+    "$MOUNTAUDIT" "$command" "$slave" --format json --source mountinfo \
+      >"$RAW/$command-mountinfo.json" || true
     "$MOUNTAUDIT" "$command" "$slave" --format json --source statmount \
       >"$RAW/$command-statmount.json" || true
     # The slow-read note is the one difference allowed in the audit.
@@ -88,12 +89,12 @@ for peers in "${SIZES[@]}"; do
     --export-markdown "$RAW/$peers.md" \
     -n "cat SLAVE mountinfo" "cat /proc/$slave/mountinfo" \
     -n "cat HOST mountinfo" "cat /proc/$host/mountinfo" \
-    -n "tree SLAVE (mountinfo)" "$MOUNTAUDIT tree $slave --format json" \
+    -n "tree SLAVE (mountinfo)" "$MOUNTAUDIT tree $slave --format json --source mountinfo" \
     -n "tree SLAVE (statmount)" "$MOUNTAUDIT tree $slave --format json --source statmount" \
-    -n "audit SLAVE (mountinfo)" "$MOUNTAUDIT audit $slave --format json" \
+    -n "audit SLAVE (mountinfo)" "$MOUNTAUDIT audit $slave --format json --source mountinfo" \
     -n "audit SLAVE (statmount)" "$MOUNTAUDIT audit $slave --format json --source statmount" \
     -n "audit SLAVE --host-pid HOST (mountinfo)" \
-    "$MOUNTAUDIT audit $slave --host-pid $host --format json" \
+    "$MOUNTAUDIT audit $slave --host-pid $host --format json --source mountinfo" \
     -n "audit SLAVE --host-pid HOST (statmount)" \
     "$MOUNTAUDIT audit $slave --host-pid $host --format json --source statmount" >&2
   {
