@@ -20,6 +20,7 @@ struct EntryMatcher {
   init(lines: [(number: Int, fields: MountinfoLine)]) {
     self.lines = lines
     entries.reserveCapacity(lines.count)
+    lineOfID.reserveCapacity(lines.count)
   }
 
   /// Notes the lines libmount's parser rejected, 1-based among the well-formed lines.
