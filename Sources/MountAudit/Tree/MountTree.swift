@@ -57,6 +57,7 @@ public struct MountTree: Sendable {
     let visible = Self.visibility(entries: entries, roots: roots, children: children)
     self.isVisible = visible
     var byMountPoint: [ByteString: Int] = [:]
+    byMountPoint.reserveCapacity(entries.count)
     for index in entries.indices where visible[index] {
       byMountPoint[entries[index].mountPoint] = index
     }
