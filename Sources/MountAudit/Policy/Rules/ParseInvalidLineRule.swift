@@ -1,8 +1,9 @@
 /// `parse.invalid-line`: a mountinfo line could not be parsed.
 ///
-/// Every line of the input must be a well-formed mountinfo line. A line that is not is
-/// reported with its line number and what is wrong, and the rest of the table is still
-/// audited; the report is then incomplete, which is why this is an error.
+/// Every line of the input must be a well-formed mountinfo line with a mount ID of its own.
+/// A line that is not is reported with its line number and what is wrong, and the rest of
+/// the table is still audited; the report is then incomplete, which is why this is an
+/// error.
 ///
 /// - Default severity: error.
 /// - Exceptions: none. Lines the kernel really prints (empty sources, raw spaces in super
@@ -14,8 +15,9 @@ struct ParseInvalidLineRule: Rule {
     id: "parse.invalid-line", severity: .error,
     summary: "a mountinfo line could not be parsed",
     explanation: """
-      Fires once for each line of the audited table that is not a well-formed mountinfo line, with \
-      its line number and what is wrong; the rest of the table is still audited. Lines the kernel \
+      Fires once for each line of the audited table that is not a well-formed mountinfo line, or \
+      that repeats an earlier line's mount ID, with its line number and what is wrong; the rest of \
+      the table is still audited. Lines the kernel \
       really prints (empty sources, spaces in super options, unknown optional tags) are \
       well-formed. A damaged host table is not this rule's: it stops the audit with exit status 2. \
       A policy can neither disable this rule, change its severity nor except its findings.
