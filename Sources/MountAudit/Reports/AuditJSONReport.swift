@@ -61,17 +61,19 @@ public struct AuditJSONReport {
         "total": .integer(report.findings.count),
       ]),
       "findings": listsFindings ? .array(report.findings.map(Self.finding)) : .null,
-      "excepted": .array(
-        report.excepted.map { excepted in
-          .object([
-            "finding": Self.finding(excepted.finding),
-            "exception": .object([
-              "index": .integer(excepted.exception.index),
-              "reason": .string(excepted.exception.reason),
-              "expires": .string(excepted.exception.expires?.description),
-            ]),
-          ])
-        }),
+      "excepted": !listsFindings
+        ? .null
+        : .array(
+          report.excepted.map { excepted in
+            .object([
+              "finding": Self.finding(excepted.finding),
+              "exception": .object([
+                "index": .integer(excepted.exception.index),
+                "reason": .string(excepted.exception.reason),
+                "expires": .string(excepted.exception.expires?.description),
+              ]),
+            ])
+          }),
     ])
   }
 

@@ -26,13 +26,14 @@ struct ReportOptionsTests {
     #expect(summary.text == "1 error, 0 warnings, 7 notes\n")
   }
 
-  @Test("--summary-only keeps the JSON document but writes findings as null")
+  @Test("--summary-only keeps the JSON document but writes findings and excepted as null")
   func summaryOnlyJSON() throws {
     let full = try Binary.run(Self.leaky + ["--format", "json"]).json()
     let run = try Binary.run(Self.leaky + ["--format", "json", "--summary-only"])
     #expect(run.status == 1)
     let summary = try run.json()
     #expect(summary["findings"] is NSNull)
+    #expect(summary["excepted"] is NSNull)
     #expect(
       NSDictionary(dictionary: summary["summary"] as? [String: Any] ?? [:])
         == NSDictionary(dictionary: full["summary"] as? [String: Any] ?? [:]))
