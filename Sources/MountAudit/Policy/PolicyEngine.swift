@@ -25,7 +25,6 @@ public struct PolicyEngine: Sendable {
     var findings: [Finding] = []
     var skipped: [SkippedCheck] = []
     var rulesRun: Set<String> = []
-    var foldingRules: Set<String> = []
     func run(_ rule: any Rule, in context: AuditContext) {
       let id = rule.metadata.id
       if context.profile.disabledRules.contains(id) {
@@ -37,7 +36,6 @@ public struct PolicyEngine: Sendable {
         return
       }
       rulesRun.insert(id)
-      if rule.metadata.foldsNestedMounts { foldingRules.insert(id) }
       for var finding in rule.check(context) {
         finding.severity = context.profile.severity(for: finding)
         findings.append(finding)
@@ -49,7 +47,8 @@ public struct PolicyEngine: Sendable {
     let review = ExceptionReview(
       context.profile.exceptions, to: findings, today: context.today, rulesRun: rulesRun)
     // Folded after the exceptions, so that excepting a mount never hides what lies below it.
-    findings = Self.foldNested(review.kept, ofRules: foldingRules)
+    let foldingRules = rules.filter(\.metadata.foldsNestedMounts).map(\.metadata.id)
+    findings = Self.foldNested(review.kept, ofRules: Set(foldingRules))
     var reviewed = context
     reviewed.unmatchedExceptions = review.unmatched
     let reviewedCount = findings.count

@@ -19,18 +19,34 @@ public struct AuditJSONReport {
     self.listsFindings = listsFindings
   }
 
+  /// What was audited: its kind, PID or path, mount namespace and number of mounts (the
+  /// SARIF report's run properties carry the same object).
+  static func target(of report: AuditReport) -> JSONValue {
+    .object([
+      "kind": .string(report.target.kind),
+      "pid": .integer(report.target.pid),
+      "path": .string(report.target.path),
+      "mountNamespace": .string(report.targetNamespace?.name),
+      "mountCount": .integer(report.mountCount),
+    ])
+  }
+
+  /// The number of findings per severity, and in all.
+  static func summary(of report: AuditReport) -> JSONValue {
+    .object([
+      "error": .integer(report.count(of: .error)),
+      "warning": .integer(report.count(of: .warning)),
+      "note": .integer(report.count(of: .note)),
+      "total": .integer(report.findings.count),
+    ])
+  }
+
   /// The whole document.
   public var document: JSONValue {
     .object([
       "schemaVersion": .integer(Self.schemaVersion),
       "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
-      "target": .object([
-        "kind": .string(report.target.kind),
-        "pid": .integer(report.target.pid),
-        "path": .string(report.target.path),
-        "mountNamespace": .string(report.targetNamespace?.name),
-        "mountCount": .integer(report.mountCount),
-      ]),
+      "target": Self.target(of: report),
       "host": .object([
         "kind": .string(report.host.origin?.kind ?? "none"),
         "pid": .integer(report.host.origin?.pid),
@@ -54,12 +70,7 @@ public struct AuditJSONReport {
         report.skipped.map {
           .object(["rule": .string($0.rule), "reason": .string($0.reason)])
         }),
-      "summary": .object([
-        "error": .integer(report.count(of: .error)),
-        "warning": .integer(report.count(of: .warning)),
-        "note": .integer(report.count(of: .note)),
-        "total": .integer(report.findings.count),
-      ]),
+      "summary": Self.summary(of: report),
       "findings": listsFindings ? .array(report.findings.map(Self.finding)) : .null,
       "excepted": !listsFindings
         ? .null

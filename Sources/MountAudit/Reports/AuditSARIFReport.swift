@@ -221,23 +221,12 @@ public struct AuditSARIFReport {
     .object([
       "profile": .string(report.profile.name),
       "policyFile": .string(report.profile.source),
-      "target": .object([
-        "kind": .string(report.target.kind),
-        "pid": .integer(report.target.pid),
-        "path": .string(report.target.path),
-        "mountNamespace": .string(report.targetNamespace?.name),
-        "mountCount": .integer(report.mountCount),
-      ]),
+      "target": AuditJSONReport.target(of: report),
       "host": .object([
         "kind": .string(report.host.origin?.kind ?? "none"),
         "path": .string(report.host.origin?.path),
       ]),
-      "summary": .object([
-        "error": .integer(report.count(of: .error)),
-        "warning": .integer(report.count(of: .warning)),
-        "note": .integer(report.count(of: .note)),
-        "total": .integer(report.findings.count),
-      ]),
+      "summary": AuditJSONReport.summary(of: report),
     ])
   }
 
