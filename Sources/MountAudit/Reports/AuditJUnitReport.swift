@@ -4,9 +4,10 @@
 /// One `<testsuite name="mountaudit">` in a `<testsuites>` root. Each rule is a class of
 /// test cases (`classname` is its ID), in registry order:
 /// - one test case per finding, named after the mount point (`(whole table)`, `line N` or
-///   `policy $.exceptions[N]` for findings about no mount): a `<failure>` when the finding is at or above
-///   the failure threshold (`--fail-on`), otherwise a passing case whose `<system-out>`
-///   holds the finding, so that the test report fails exactly when the exit status does;
+///   `policy $.exceptions[N]` for findings about no mount): a `<failure>` when the finding
+///   is at or above the failure threshold (`--fail-on`), otherwise a passing case whose
+///   `<system-out>` holds the finding, so that the test report fails exactly when the exit
+///   status does; cases that would share a name are told apart (`DistinctNames`);
 /// - a passing case, saying so, for each finding a policy exception let pass;
 /// - one passing `(all mounts)` case for a rule that found nothing;
 /// - one `(not run)` case with `<skipped>` for a rule that could not run.

@@ -63,12 +63,12 @@ public struct TreeTextReport {
     // A tree without its damaged lines says so on standard output too, where it is read.
     let problems = tree.table.problems
     if !problems.isEmpty {
-      let lines = problems.map { String($0.line) }.prefix(10).joined(separator: ", ")
+      let plural = problems.count == 1 ? "" : "s"
+      var lines = problems.prefix(10).map { String($0.line) }.joined(separator: ", ")
+      if problems.count > 10 { lines += ", ..." }
       output("")
       output(
-        "incomplete: \(problems.count) unreadable line\(problems.count == 1 ? "" : "s") left "
-          + "out (line\(problems.count == 1 ? "" : "s") \(lines)\(problems.count > 10 ? ", ..." : ""))"
-      )
+        "incomplete: \(problems.count) unreadable line\(plural) left out (line\(plural) \(lines))")
     }
   }
 

@@ -105,7 +105,7 @@ struct StatmountSourceTests {
   }
 
   @Test(
-    "a slave of a 15,000-mount peer group reads slowly from mountinfo, not from statmount, the default as root",
+    "a slave of a 15,000-mount peer group reads slowly from mountinfo, not from statmount",
     .enabled(if: SlowNamespaceLab.shouldRun))
   func slowRead() throws {
     try SlowNamespaceLab.withSlowNamespace(peers: 15_000) { slave, host in

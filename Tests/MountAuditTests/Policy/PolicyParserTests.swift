@@ -136,7 +136,8 @@ struct PolicyParserTests {
         "$.rules[0].rule: expected a rule ID ('mountaudit rules' lists them)"
       ),
       (
-        #"{"rules": [{"rule": "host.bind", "enabled": false}, {"rule": "host.bind", "severity": "error"}]}"#,
+        #"{"rules": [{"rule": "host.bind", "enabled": false}, {"rule": "host.bind","#
+          + #" "severity": "error"}]}"#,
         "$.rules[1].rule: expected each rule once: 'host.bind' is also at $.rules[0].rule"
       ),
       (#"{"rules": [{"rule": "host.bind"}]}"#, "$.rules[0]: expected enabled or severity"),
@@ -165,7 +166,8 @@ struct PolicyParserTests {
         "$.exceptions[0]: expected mountPoint or hostPath"
       ),
       (
-        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "mountPoint": {"exact": "/a"}, "hostPath": {"exact": "/b"}}]}"#,
+        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "mountPoint": {"exact": "/a"},"#
+          + #" "hostPath": {"exact": "/b"}}]}"#,
         "$.exceptions[0]: expected mountPoint or hostPath, not both"
       ),
       (
@@ -173,7 +175,8 @@ struct PolicyParserTests {
         #"$.exceptions[0].mountPoint: expected {"exact": PATH} or {"glob": PATTERN}"#
       ),
       (
-        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "mountPoint": {"exact": "/a", "glob": "/b"}}]}"#,
+        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "mountPoint": {"exact": "/a","#
+          + #" "glob": "/b"}}]}"#,
         #"$.exceptions[0].mountPoint: expected {"exact": PATH} or {"glob": PATTERN}"#
       ),
       (
@@ -187,24 +190,29 @@ struct PolicyParserTests {
           + "components or a trailing '/'"
       ),
       (
-        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"}, "expires": "2026-02-29"}]}"#,
+        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"},"#
+          + #" "expires": "2026-02-29"}]}"#,
         "$.exceptions[0].expires: expected a date as YYYY-MM-DD, not '2026-02-29'"
       ),
       (
-        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"}, "expires": "31.12.2026"}]}"#,
+        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"},"#
+          + #" "expires": "31.12.2026"}]}"#,
         "$.exceptions[0].expires: expected a date as YYYY-MM-DD, not '31.12.2026'"
       ),
       (
-        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"}, "expires": 20261231}]}"#,
+        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"},"#
+          + #" "expires": 20261231}]}"#,
         "$.exceptions[0].expires: expected a date as YYYY-MM-DD"
       ),
       (
-        #"{"exceptions": [{"rule": "policy.unused-exception", "reason": "r", "hostPath": {"exact": "/a"}}]}"#,
+        #"{"exceptions": [{"rule": "policy.unused-exception", "reason": "r","#
+          + #" "hostPath": {"exact": "/a"}}]}"#,
         "$.exceptions[0].rule: expected a rule that judges mounts: 'policy.unused-exception' "
           + "cannot be excepted (disable it under rules instead)"
       ),
       (
-        #"{"exceptions": [{"rule": "parse.invalid-line", "reason": "r", "mountPoint": {"glob": "/**"}}]}"#,
+        #"{"exceptions": [{"rule": "parse.invalid-line", "reason": "r","#
+          + #" "mountPoint": {"glob": "/**"}}]}"#,
         "$.exceptions[0].rule: expected a rule a policy may change: 'parse.invalid-line' "
           + "cannot be excepted"
       ),
@@ -225,7 +233,8 @@ struct PolicyParserTests {
         "$.expectedBinds[0].hostPath.glob: expected a glob that does not end in a lone backslash"
       ),
       (
-        #"{"expectedBinds": [{"hostPath": {"exact": "/m"}, "mountPoint": {"exact": "/m"}}, {"hostPath": {"exact": "/m"}, "mountPoint": {"exact": "/m"}}]}"#,
+        #"{"expectedBinds": [{"hostPath": {"exact": "/m"}, "mountPoint": {"exact": "/m"}},"#
+          + #" {"hostPath": {"exact": "/m"}, "mountPoint": {"exact": "/m"}}]}"#,
         "$.expectedBinds[1]: expected each bind once: it is also at $.expectedBinds[0]"
       ),
       (
@@ -239,7 +248,8 @@ struct PolicyParserTests {
           + "report is incomplete, and is never disabled or given another severity"
       ),
       (
-        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"}, "reasn": "x"}]}"#,
+        #"{"exceptions": [{"rule": "host.bind", "reason": "r", "hostPath": {"exact": "/a"},"#
+          + #" "reasn": "x"}]}"#,
         "$.exceptions[0].reasn: expected one of the keys expires, hostPath, mountPoint, "
           + "reason or rule"
       ),

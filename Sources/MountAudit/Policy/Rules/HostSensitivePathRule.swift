@@ -45,8 +45,8 @@ struct HostSensitivePathRule: Rule {
       is the host's / itself), files and the /dev/shm tmpfs a runtime provides from its state \
       directory, Docker and podman volumes, Kubernetes pod volumes and secrets, the container's \
       own cgroup, and runtime sockets below a sensitive path (host.runtime-socket's; a sensitive \
-      directory that holds sockets, such as the host's /, is reported by both rules). Mounts below a reported one are \
-      folded into its finding.
+      directory that holds sockets, such as the host's /, is reported by both rules). Mounts \
+      below a reported one are folded into its finding.
       """,
     rationale: """
       These directories hold what the host's security rests on: its accounts and credentials (a \
