@@ -86,6 +86,13 @@ extension Rule {
       remediation: metadata.remediation, references: metadata.references)
   }
 
+  /// A finding of this rule about an exception of the policy file, placed at it.
+  public func finding(_ message: String, about exception: PolicyException) -> Finding {
+    var found = finding(message, path: nil)
+    found.policyLocation = exception.location
+    return found
+  }
+
   /// A finding of this rule about a path where no single mount is concerned.
   public func finding(
     _ message: String, path: ByteString?, severity: Severity? = nil, line: Int? = nil

@@ -188,6 +188,13 @@ struct SARIFReportTests {
     return try #require(runs.first)
   }
 
+  /// The results of the one run of the SARIF log `run` wrote.
+  static func results(of run: Binary.Run) throws -> [[String: Any]] {
+    try #require(
+      try Self.run(of: JSONSerialization.jsonObject(with: run.stdout))["results"]
+        as? [[String: Any]])
+  }
+
   static func artifactURIs(_ log: Any) throws -> [String] {
     let results = try #require(try run(of: log)["results"] as? [[String: Any]])
     return results.compactMap { result in

@@ -15,9 +15,7 @@ struct PolicyExceptionReportTests {
   func sarifSuppression() throws {
     let run = try Binary.run(Self.arguments + ["--format", "sarif"])
     #expect(run.status == 0, "\(run.stderr)")
-    let results = try #require(
-      try SARIFReportTests.run(of: JSONSerialization.jsonObject(with: run.stdout))["results"]
-        as? [[String: Any]])
+    let results = try SARIFReportTests.results(of: run)
     let socket = results.filter { $0["ruleId"] as? String == "host.runtime-socket" }
     try #require(socket.count == 1)
     let suppressions = try #require(socket[0]["suppressions"] as? [[String: Any]])
@@ -70,9 +68,7 @@ struct PolicyNoteIdentityTests {
   func sarifFingerprints() throws {
     let run = try Binary.run(Self.arguments + ["--format", "sarif"])
     #expect(run.status == 0, "\(run.stderr)")
-    let results = try #require(
-      try SARIFReportTests.run(of: JSONSerialization.jsonObject(with: run.stdout))["results"]
-        as? [[String: Any]])
+    let results = try SARIFReportTests.results(of: run)
     let fingerprints = results.filter { $0["ruleId"] as? String == "policy.unused-exception" }
       .compactMap { ($0["partialFingerprints"] as? [String: String])?.values.first }
     #expect(

@@ -14,9 +14,7 @@ struct StackedFindingReportTests {
   func sarifFingerprints() throws {
     let run = try Binary.run(Self.arguments + ["--format", "sarif"])
     #expect(run.status == 0, "\(run.stderr)")
-    let results = try #require(
-      try SARIFReportTests.run(of: JSONSerialization.jsonObject(with: run.stdout))["results"]
-        as? [[String: Any]])
+    let results = try SARIFReportTests.results(of: run)
     let fingerprints = results.compactMap {
       ($0["partialFingerprints"] as? [String: String])?.values.first
     }

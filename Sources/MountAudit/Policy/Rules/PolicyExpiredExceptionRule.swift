@@ -32,11 +32,9 @@ struct PolicyExpiredExceptionRule: Rule {
       guard let expires = exception.expires, !exception.isLive(on: context.today) else {
         return nil
       }
-      var found = finding(
+      return finding(
         "\(file): \(exception.location) (\(exception.description)) expired on \(expires) "
-          + "and no longer applies", path: nil)
-      found.policyLocation = exception.location
-      return found
+          + "and no longer applies", about: exception)
     }
   }
 }

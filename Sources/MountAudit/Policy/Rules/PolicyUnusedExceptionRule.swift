@@ -33,11 +33,9 @@ struct PolicyUnusedExceptionRule: Rule {
   func check(_ context: AuditContext) -> [Finding] {
     let file = context.profile.source ?? "the policy"
     return (context.unmatchedExceptions ?? []).map { exception in
-      var found = finding(
+      finding(
         "\(file): \(exception.location) (\(exception.description)) matched no finding",
-        path: nil)
-      found.policyLocation = exception.location
-      return found
+        about: exception)
     }
   }
 }
