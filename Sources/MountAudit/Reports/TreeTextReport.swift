@@ -66,9 +66,10 @@ public struct TreeTextReport {
       let plural = problems.count == 1 ? "" : "s"
       var lines = problems.prefix(10).map { String($0.line) }.joined(separator: ", ")
       if problems.count > 10 { lines += ", ..." }
-      output("")
+      output("\n")
       output(
-        "incomplete: \(problems.count) unreadable line\(plural) left out (line\(plural) \(lines))")
+        "incomplete: \(problems.count) unreadable line\(plural) left out (line\(plural) \(lines))\n"
+      )
     }
   }
 

@@ -46,6 +46,14 @@ struct MalformedTableTests {
     if row.status == 2 { #expect(run.stdout.isEmpty, "no partial report") }
   }
 
+  @Test("a tree that left a damaged line out says so at its end, on standard output")
+  func incompleteTree() throws {
+    let run = try Binary.run(["tree", "fixtures/malformed/malformed-middle-line.mountinfo"])
+    #expect(run.status == 0)
+    #expect(run.text.hasSuffix("\n\nincomplete: 1 unreadable line left out (line 2)\n"))
+    #expect(run.text.split(separator: "\n").count == 4, "header, two mounts, the note")
+  }
+
   @Test("a directory is refused with one line naming it")
   func directory() throws {
     let run = try Binary.run(["fixtures/malformed"])
