@@ -33,6 +33,9 @@ enum HelpText {
       mountaudit policy show PROFILE
       mountaudit --help | --version
 
+    audit, tree, diff and snapshot also take [--timeout SECONDS] and
+    [--source auto|mountinfo|statmount].
+
     TARGET is a PID when it is all digits, - for standard input, and a mountinfo file
     or a snapshot otherwise (write ./1234 for a file called 1234).
 
