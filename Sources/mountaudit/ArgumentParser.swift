@@ -285,6 +285,10 @@ struct ArgumentParser {
     case (nil, nil):
       return .automatic
     case (let file?, nil):
+      if file == "-" {
+        throw UsageError(
+          message: "'--host' takes a file: standard input (-) is only for the table audited")
+      }
       return .file(path: file)
     case (nil, let pid?):
       guard case .process(let number)? = TableOrigin(argument: pid) else {

@@ -85,6 +85,10 @@ struct CommandLineTests {
         "mountaudit: '--host' and '--host-pid' cannot be used together"
       ),
       (["tree", "x", "--host", "a"], "mountaudit: option '--host' does not apply to 'tree'"),
+      (
+        ["x", "--host", "-"],
+        "mountaudit: '--host' takes a file: standard input (-) is only for the table audited"
+      ),
       (["rules", "extra"], "mountaudit: unexpected argument 'extra' for 'rules'"),
       (["x", "--format"], "mountaudit: missing value for '--format'"),
       (
