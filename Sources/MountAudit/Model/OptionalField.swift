@@ -29,6 +29,29 @@ public enum OptionalField: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Parses one optional field from the bytes of a mountinfo line, as `init(parsing:)`
+  /// does for text; the kernel's own tags are read without making strings.
+  public init(parsing token: ArraySlice<UInt8>) {
+    for (tag, make) in Self.numberedTags where token.starts(with: tag) {
+      let digits = token.dropFirst(tag.count)
+      if let number = DecimalDigits.value(of: digits) {
+        self = make(number)
+        return
+      }
+    }
+    if token.elementsEqual("unbindable".utf8) {
+      self = .unbindable
+    } else {
+      self.init(parsing: String(decoding: token, as: UTF8.self))
+    }
+  }
+
+  private static let numberedTags: [([UInt8], @Sendable (UInt32) -> OptionalField)] = [
+    (Array("shared:".utf8), { .shared(peerGroup: $0) }),
+    (Array("master:".utf8), { .master(peerGroup: $0) }),
+    (Array("propagate_from:".utf8), { .propagateFrom(peerGroup: $0) }),
+  ]
+
   /// The field as the kernel prints it.
   public var description: String {
     switch self {

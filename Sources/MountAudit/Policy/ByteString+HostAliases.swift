@@ -19,12 +19,25 @@ extension ByteString {
   /// `/var/run` is a directory of its own rather than the link to `/run`, and host `/lib`
   /// holds `/usr/lib/modules`, which it shows as `/lib/modules`.
   func holds(_ inner: ByteString) -> Bool {
-    let outers = [self, canonicalHostPath]
-    var inners = [inner, inner.canonicalHostPath]
-    for (alias, canonical) in Self.hostAliases where inners[1].isAtOrBelow(canonical) {
-      inners.append(alias.appending(remainder: inners[1].remainder(below: canonical)))
+    holds(spelledAs: inner.hostSpellings)
+  }
+
+  /// `holds` for a path given by all its spellings (`hostSpellings`), so that a path checked
+  /// against many others is spelled out once.
+  func holds(spelledAs spellings: [ByteString]) -> Bool {
+    let canonical = canonicalHostPath
+    return spellings.contains { $0.isStrictlyBelow(self) || $0.isStrictlyBelow(canonical) }
+  }
+
+  /// The ways this host path can be written: as given, with its aliases folded, and with the
+  /// folded form unfolded again (`/usr/lib/modules` as `/lib/modules`).
+  var hostSpellings: [ByteString] {
+    let canonical = canonicalHostPath
+    var spellings = [self, canonical]
+    for (alias, target) in Self.hostAliases where canonical.isAtOrBelow(target) {
+      spellings.append(alias.appending(remainder: canonical.remainder(below: target)))
     }
-    return outers.contains { outer in inners.contains { $0.isStrictlyBelow(outer) } }
+    return spellings
   }
 
   /// The path without the marker the kernel appends to the root of a bind whose file was

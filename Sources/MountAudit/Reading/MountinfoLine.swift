@@ -15,13 +15,31 @@ struct MountinfoLine {
   var id: UInt32
   var parentID: UInt32
   var device: DeviceNumber
-  var root: ArraySlice<UInt8>
-  var mountPoint: ArraySlice<UInt8>
-  var mountOptions: ArraySlice<UInt8>
-  var optionalFields: [ArraySlice<UInt8>]
-  var filesystemType: ArraySlice<UInt8>
-  var source: ArraySlice<UInt8>
-  var superOptions: ArraySlice<UInt8>
+  /// The line itself; the fields below are ranges of it, so that a line holds one reference
+  /// to the input instead of one per field.
+  private let text: ArraySlice<UInt8>
+  private let rootRange: Range<Int>
+  private let mountPointRange: Range<Int>
+  private let mountOptionsRange: Range<Int>
+  /// From the first optional field to the separator's leading space (empty without any).
+  private let optionalFieldsRange: Range<Int>
+  private let filesystemTypeRange: Range<Int>
+  private let sourceRange: Range<Int>
+  private let superOptionsRange: Range<Int>
+
+  var root: ArraySlice<UInt8> { text[rootRange] }
+  var mountPoint: ArraySlice<UInt8> { text[mountPointRange] }
+  var mountOptions: ArraySlice<UInt8> { text[mountOptionsRange] }
+  var filesystemType: ArraySlice<UInt8> { text[filesystemTypeRange] }
+  var source: ArraySlice<UInt8> { text[sourceRange] }
+  var superOptions: ArraySlice<UInt8> { text[superOptionsRange] }
+
+  /// The optional fields, split on single spaces as the other fields are.
+  var optionalFields: [ArraySlice<UInt8>] {
+    if optionalFieldsRange.isEmpty { return [] }
+    return text[optionalFieldsRange].split(
+      separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+  }
 
   /// The largest mount ID the kernel hands out (IDs are C `int`s).
   static let maximumID = UInt32(Int32.max)
@@ -31,75 +49,85 @@ struct MountinfoLine {
     if bytes.isEmpty { throw .emptyLine }
     if bytes.contains(0) { throw .containsNUL }
     if bytes.last == UInt8(ascii: "\r") { throw .carriageReturn }
-    let space = UInt8(ascii: " ")
-    var fields: [ArraySlice<UInt8>] = []
-    fields.reserveCapacity(12)
-    var separator: Int?
-    var start = bytes.startIndex
-    var index = bytes.startIndex
-    // Split until the source field is complete; everything after it is the super options.
-    while index < bytes.endIndex {
-      if bytes[index] == space {
-        fields.append(bytes[start..<index])
-        start = index + 1
-        if separator == nil, fields.count >= 7, fields.last!.elementsEqual([UInt8(ascii: "-")]) {
-          separator = fields.count - 1
-        }
-        if let separator, fields.count == separator + 3 { break }
-      }
-      index += 1
+    var fields = FieldCursor(bytes)
+    // Fields 1 to 6, then the first of the optional fields or the separator.
+    var leading: [Range<Int>] = []
+    leading.reserveCapacity(7)
+    while leading.count < 7, let field = fields.next() { leading.append(field) }
+    guard leading.count == 7 else { throw .tooFewFields(count: leading.count) }
+    var separator = leading[6]
+    var fieldsFromSeparator = 7  // the separator's 1-based position once found
+    while !bytes[separator].elementsEqual(CollectionOfOne(UInt8(ascii: "-"))) {
+      guard let field = fields.next() else { throw .missingSeparator }
+      separator = field
+      fieldsFromSeparator += 1
     }
-    fields.append(bytes[start..<bytes.endIndex])
-    if separator == nil, fields.count >= 7, fields.last!.elementsEqual([UInt8(ascii: "-")]) {
-      separator = fields.count - 1
+    guard let filesystemType = fields.next() else { throw .tooFewFieldsAfterSeparator(count: 0) }
+    guard let source = fields.next() else { throw .tooFewFieldsAfterSeparator(count: 1) }
+    // The super options are the rest of the line, spaces and all.
+    guard let superOptionsStart = fields.rest else {
+      throw .tooFewFieldsAfterSeparator(count: 2)
     }
+    text = bytes
+    rootRange = leading[3]
+    mountPointRange = leading[4]
+    mountOptionsRange = leading[5]
+    optionalFieldsRange =
+      leading[6].lowerBound..<max(leading[6].lowerBound, separator.lowerBound - 1)
+    filesystemTypeRange = filesystemType
+    sourceRange = source
+    superOptionsRange = superOptionsStart..<bytes.endIndex
 
-    guard fields.count >= 7 else { throw .tooFewFields(count: fields.count) }
-    guard let separator else { throw .missingSeparator }
-    let afterSeparator = fields.count - separator - 1
-    guard afterSeparator >= 3 else { throw .tooFewFieldsAfterSeparator(count: afterSeparator) }
     // The kernel escapes tabs as \011; a raw one is not its output, and libmount would take
     // it for a field separator and shift every later field.
-    if let tabbed = fields[..<(separator + 3)].firstIndex(where: { $0.contains(9) }) {
-      throw .rawTab(field: Self.fieldName(at: tabbed, separator: separator))
+    if bytes[..<superOptionsStart].contains(9) {
+      let named: [(String, Range<Int>)] = [
+        ("mount ID", leading[0]), ("parent ID", leading[1]), ("device", leading[2]),
+        ("root", rootRange), ("mount point", mountPointRange),
+        ("mount options", mountOptionsRange), ("optional fields", optionalFieldsRange),
+        ("filesystem type", filesystemType), ("source", source),
+      ]
+      throw .rawTab(field: named.first { bytes[$0.1].contains(9) }!.0)
     }
 
-    id = try Self.number(fields[0], field: "mount ID")
-    parentID = try Self.number(fields[1], field: "parent ID")
-    device = try Self.device(fields[2])
-    root = fields[3]
-    mountPoint = fields[4]
-    mountOptions = fields[5]
-    optionalFields = Array(fields[6..<separator])
-    filesystemType = fields[separator + 1]
-    source = fields[separator + 2]
-    superOptions = fields[separator + 3]
+    id = try Self.number(bytes[leading[0]], field: "mount ID")
+    parentID = try Self.number(bytes[leading[1]], field: "parent ID")
+    device = try Self.device(bytes[leading[2]])
     for (name, value) in [
-      ("root", root), ("mount point", mountPoint), ("mount options", mountOptions),
-      ("filesystem type", filesystemType),
+      ("root", rootRange), ("mount point", mountPointRange),
+      ("mount options", mountOptionsRange), ("filesystem type", filesystemType),
     ] where value.isEmpty {
       throw .emptyField(field: name)
     }
   }
 
-  private static func fieldName(at index: Int, separator: Int) -> String {
-    switch index {
-    case 0: "mount ID"
-    case 1: "parent ID"
-    case 2: "device"
-    case 3: "root"
-    case 4: "mount point"
-    case 5: "mount options"
-    case separator + 1: "filesystem type"
-    case separator + 2: "source"
-    default: "optional fields"
+  /// Hands out a line's space-separated fields one at a time, as ranges of the line.
+  private struct FieldCursor {
+    let bytes: ArraySlice<UInt8>
+    /// Where the next field starts; past the end once the last field was handed out.
+    private var start: Int
+
+    init(_ bytes: ArraySlice<UInt8>) {
+      self.bytes = bytes
+      start = bytes.startIndex
     }
+
+    /// The next field, up to the next space or the end of the line.
+    mutating func next() -> Range<Int>? {
+      guard let rest else { return nil }
+      let end = bytes[rest...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+      start = end + 1
+      return rest..<end
+    }
+
+    /// Where the next field starts, or `nil` after the last one.
+    var rest: Int? { start <= bytes.endIndex ? start : nil }
   }
 
   private static func number(
     _ field: ArraySlice<UInt8>, field name: String
   ) throws(LineProblem) -> UInt32 {
-    guard let value = decimal(field), value <= maximumID else {
+    guard let value = DecimalDigits.value(of: field), value <= maximumID else {
       throw .invalidID(field: name, value: String(decoding: field.prefix(40), as: UTF8.self))
     }
     return value
@@ -107,22 +135,15 @@ struct MountinfoLine {
 
   private static func device(_ field: ArraySlice<UInt8>) throws(LineProblem) -> DeviceNumber {
     let parts = field.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-    guard parts.count == 2, let major = decimal(parts[0]), let minor = decimal(parts[1]) else {
+    guard parts.count == 2, let major = DecimalDigits.value(of: parts[0]),
+      let minor = DecimalDigits.value(of: parts[1])
+    else {
       throw .invalidDevice(value: String(decoding: field.prefix(40), as: UTF8.self))
     }
     return DeviceNumber(major: major, minor: minor)
   }
 
   /// Parses a non-empty run of ASCII digits that fits in 32 bits.
-  private static func decimal(_ digits: ArraySlice<UInt8>) -> UInt32? {
-    guard !digits.isEmpty, digits.count <= 10 else { return nil }
-    var value: UInt64 = 0
-    for byte in digits {
-      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-      value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
-    }
-    return value <= UInt64(UInt32.max) ? UInt32(value) : nil
-  }
 }
 
 extension MountinfoLine {
@@ -146,8 +167,7 @@ extension MountinfoLine {
   ///
   /// An empty field (two spaces in a row before the separator) is no optional field.
   var parsedOptionalFields: [OptionalField] {
-    optionalFields.filter { !$0.isEmpty }
-      .map { OptionalField(parsing: String(decoding: $0, as: UTF8.self)) }
+    optionalFields.filter { !$0.isEmpty }.map(OptionalField.init(parsing:))
   }
 
   /// Splits a comma-separated option string.

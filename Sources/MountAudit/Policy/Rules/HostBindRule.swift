@@ -102,6 +102,9 @@ struct HostBindRule: Rule {
     -> Bool
   {
     guard !mountPoints.isEmpty else { return false }
+    // A few reported mounts (the usual case) are quicker to compare than the path's
+    // ancestors are to spell out and look up.
+    if mountPoints.count <= 32 { return mountPoints.contains { path.isAtOrBelow($0) } }
     var current: ByteString? = path
     while let candidate = current {
       if mountPoints.contains(candidate) { return true }

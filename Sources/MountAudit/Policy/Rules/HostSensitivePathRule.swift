@@ -125,6 +125,13 @@ struct HostSensitivePathRule: Rule {
   ]
 
   /// Sensitive paths whose subdirectories are not sensitive for being below them.
+  /// The sensitive paths with their spellings, worked out once.
+  private static let spelledSensitivePaths = sensitivePaths.map(spelled)
+
+  private static func spelled(_ path: ByteString) -> (path: ByteString, spellings: [ByteString]) {
+    (path, path.hostSpellings)
+  }
+
   static let exactOnly: Set<ByteString> = ["/", "/home", "/usr", "/var", "/var/lib"]
 
   func check(_ context: AuditContext) -> [Finding] {
@@ -170,12 +177,13 @@ struct HostSensitivePathRule: Rule {
     if let exact = listed.first(where: { $0 == canonical }) {
       return Exposure(hostPath: path, sensitivePath: exact, relation: .exact)
     }
-    let held = (sensitivePaths + extra).filter { path.holds($0) }
+    let spelled = extra.isEmpty ? spelledSensitivePaths : spelledSensitivePaths + extra.map(spelled)
+    let held = spelled.filter { path.holds(spelledAs: $0.spellings) }.map(\.path)
     if let closest = held.min(by: { ($0.components.count, $0) < ($1.components.count, $1) }) {
       return Exposure(hostPath: path, sensitivePath: closest, relation: .holding)
     }
     let enclosing = listed.filter {
-      !exactOnly.contains($0) && canonical.isStrictlyBelow($0)
+      canonical.isStrictlyBelow($0) && !exactOnly.contains($0)
     }
     guard let closest = enclosing.max(by: { $0.bytes.count < $1.bytes.count }) else {
       return nil
