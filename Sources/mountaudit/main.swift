@@ -1,3 +1,4 @@
+import CMalloc
 import Glibc
 import MountAudit
 
@@ -34,4 +35,8 @@ func run(_ arguments: [String]) -> Int32 {
   }
 }
 
+// No fast bins: a big table is read by freeing libmount's entries while their copies are
+// made, and glibc's consolidation of fast bins then took an eighth of the run (measured in
+// bench/where-the-time-goes.md). Freed blocks still go to the per-thread cache.
+mallopt(M_MXFAST, 0)
 exit(run(Array(CommandLine.arguments.dropFirst())))

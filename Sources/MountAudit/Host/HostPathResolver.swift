@@ -22,6 +22,9 @@ public struct HostPathResolver: Sendable {
   }
 
   private let mountsByKey: [Key: [MountEntry]]
+  /// The lengths of the host mounts' roots: only a directory of one of these lengths can be
+  /// a host mount's root.
+  private let rootLengths: PathLengths
   /// Answers worked out ahead for the target's mounts: several rules ask about every
   /// mount, and walking a root's prefixes each time was a tenth of a large audit.
   private var resolved: [Key: Resolution] = [:]
@@ -49,6 +52,7 @@ public struct HostPathResolver: Sendable {
       index[key] = entries.sorted { $0.id < $1.id }
     }
     mountsByKey = index
+    rootLengths = PathLengths(index.keys.lazy.map(\.root))
   }
 
   /// The host mount that exposes `entry`'s filesystem root, and the host-side path.
@@ -93,13 +97,17 @@ public struct HostPathResolver: Sendable {
   private func visitCandidates(
     of entry: MountEntry, _ visit: (MountEntry, ByteString) -> Bool
   ) {
-    var root: ByteString? = entry.root
-    while let prefix = root {
+    let root = entry.root
+    var ancestors = root.ancestorLengths
+    var length: Int? = root.bytes.count
+    while let current = length {
+      length = ancestors.next()
+      guard rootLengths.contains(current) else { continue }
+      let prefix = root.prefix(length: current)
       for candidate in mountsByKey[Key(device: entry.device, root: prefix)] ?? [] {
-        let rest = entry.root.remainder(below: prefix)
+        let rest = root.remainder(below: prefix)
         if !visit(candidate, candidate.mountPoint.appending(remainder: rest)) { return }
       }
-      root = prefix.parentPath
     }
   }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A byte-exact string from a mount table: a path, a source or an option string.
 ///
 /// The kernel prints mount points, roots and sources as raw bytes (with a few characters
@@ -38,7 +40,15 @@ public struct ByteString: Hashable, Comparable, Sendable {
 
   /// Orders byte strings bytewise, the way `strcmp` does.
   public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
-    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    lhs.bytes.withUnsafeBytes { left in
+      rhs.bytes.withUnsafeBytes { right in
+        let common = min(left.count, right.count)
+        guard common > 0, let leftStart = left.baseAddress, let rightStart = right.baseAddress
+        else { return left.count < right.count }
+        let order = memcmp(leftStart, rightStart, common)
+        return order == 0 ? left.count < right.count : order < 0
+      }
+    }
   }
 }
 

@@ -88,15 +88,15 @@ public struct PolicyEngine: Sendable {
     // The outermost mount above each folded finding that stands for it, and how many it
     // stands for, so that its message can say so.
     var folded: [Key: Int] = [:]
+    let lengths = PathLengths(worst.keys.lazy.map(\.mountPoint))
     let kept = findings.filter { finding in
       guard finding.mountID != nil, rules.contains(finding.rule),
-        var path = finding.mountPoint
+        let path = finding.mountPoint
       else { return true }
       var outermost: Key?
-      while let parent = path.parentPath {
-        let key = Key(rule: finding.rule, mountPoint: parent)
+      for length in path.ancestorLengths where lengths.contains(length) {
+        let key = Key(rule: finding.rule, mountPoint: path.prefix(length: length))
         if let above = worst[key], above >= finding.severity { outermost = key }
-        path = parent
       }
       guard let outermost else { return true }
       folded[outermost, default: 0] += 1
@@ -141,7 +141,7 @@ public struct PolicyEngine: Sendable {
       if let point = findings[index].mountPoint { pointRanks[point] = 0 }
       ruleRanks[findings[index].rule] = 0
     }
-    let points = pointRanks.keys.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    let points = pointRanks.keys.sorted()
     // Rank 0 is a finding without a mount point, whose empty path sorts first.
     for (rank, point) in points.enumerated() { pointRanks[point] = rank + 1 }
     for (rank, rule) in ruleRanks.keys.sorted().enumerated() { ruleRanks[rule] = rank }

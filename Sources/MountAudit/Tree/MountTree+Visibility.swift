@@ -40,24 +40,33 @@ extension MountTree {
     var lastAtMountPoint: [ByteString: Int] = [:]
     lastAtMountPoint.reserveCapacity(group.count)
     var shortest = Int.max
+    var lengths = PathLengths([ByteString]())
+    // Groups list their mounts in table order, so a repeated mount point hides the one
+    // before it.
     for index in group {
       let mountPoint = entries[index].mountPoint
-      lastAtMountPoint[mountPoint] = index
+      if let earlier = lastAtMountPoint.updateValue(index, forKey: mountPoint) {
+        hidden[earlier] = true
+      }
       shortest = min(shortest, mountPoint.bytes.count)
+      lengths.insert(mountPoint)
     }
-    for index in group {
-      var path = entries[index].mountPoint
-      var isAbove = false
+    // Then each mount is hidden by a later sibling on a directory above it (or, among
+    // siblings that are not roots, by any sibling there).
+    for index in group where !hidden[index] {
+      let path = entries[index].mountPoint
+      var ancestors = path.ancestorLengths
+      var length = ancestors.next()
       // A path shorter than every sibling's mount point covers nothing: stop there rather
       // than walking up to `/` (siblings usually share a long prefix, their parent's).
-      while path.bytes.count >= shortest {
-        if let cover = lastAtMountPoint[path], cover > index || (isAbove && !areRoots) {
+      while let current = length, current >= shortest {
+        if lengths.contains(current), let cover = lastAtMountPoint[path.prefix(length: current)],
+          cover > index || !areRoots
+        {
           hidden[index] = true
           break
         }
-        guard let parentPath = path.parentPath else { break }
-        path = parentPath
-        isAbove = true
+        length = ancestors.next()
       }
     }
   }
