@@ -67,9 +67,9 @@ struct EntryMatcher {
   private static func agree(_ parsed: LibmountTable.Entry, _ raw: MountinfoLine) -> Bool {
     UInt32(bitPattern: parsed.id) == raw.id
       && UInt32(bitPattern: parsed.parentID) == raw.parentID
-      && (raw.mountPoint.contains(UInt8(ascii: "\\"))
+      && (raw.mountPoint.contains(byte: UInt8(ascii: "\\"))
         ? parsed.target == OctalEscapes.decode(raw.mountPoint)
-        : parsed.target.elementsEqual(raw.mountPoint))
+        : raw.mountPoint.hasSameBytes(as: parsed.target))
   }
 
   /// The mount of an agreeing pair.

@@ -159,8 +159,13 @@ public struct MountTableReader: Sendable {
   /// Splits input at newlines; a final line without a newline still counts, a final newline
   /// does not start another line.
   static func lines(of bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-    var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    if lines.last?.isEmpty == true { lines.removeLast() }
+    var lines: [ArraySlice<UInt8>] = []
+    var rest = bytes[...]
+    while !rest.isEmpty {
+      let end = rest.firstIndex(ofByte: UInt8(ascii: "\n")) ?? rest.endIndex
+      lines.append(rest[..<end])
+      rest = rest[min(end + 1, rest.endIndex)...]
+    }
     return lines
   }
 }

@@ -47,7 +47,7 @@ struct MountinfoLine {
   /// Splits and checks `bytes`, one line without its newline.
   init(parsing bytes: ArraySlice<UInt8>) throws(LineProblem) {
     if bytes.isEmpty { throw .emptyLine }
-    if bytes.contains(0) { throw .containsNUL }
+    if bytes.contains(byte: 0) { throw .containsNUL }
     if bytes.last == UInt8(ascii: "\r") { throw .carriageReturn }
     var fields = FieldCursor(bytes)
     // Fields 1 to 6, then the first of the optional fields or the separator.
@@ -80,7 +80,7 @@ struct MountinfoLine {
 
     // The kernel escapes tabs as \011; a raw one is not its output, and libmount would take
     // it for a field separator and shift every later field.
-    if bytes[..<superOptionsStart].contains(9) {
+    if bytes[..<superOptionsStart].contains(byte: 9) {
       let named: [(String, Range<Int>)] = [
         ("mount ID", leading[0]), ("parent ID", leading[1]), ("device", leading[2]),
         ("root", rootRange), ("mount point", mountPointRange),
@@ -115,7 +115,7 @@ struct MountinfoLine {
     /// The next field, up to the next space or the end of the line.
     mutating func next() -> Range<Int>? {
       guard let rest else { return nil }
-      let end = bytes[rest...].firstIndex(of: UInt8(ascii: " ")) ?? bytes.endIndex
+      let end = bytes[rest...].firstIndex(ofByte: UInt8(ascii: " ")) ?? bytes.endIndex
       start = end + 1
       return rest..<end
     }
@@ -167,7 +167,14 @@ extension MountinfoLine {
   ///
   /// An empty field (two spaces in a row before the separator) is no optional field.
   var parsedOptionalFields: [OptionalField] {
-    optionalFields.filter { !$0.isEmpty }.map(OptionalField.init(parsing:))
+    var parsed: [OptionalField] = []
+    var rest = text[optionalFieldsRange]
+    while !rest.isEmpty {
+      let end = rest.firstIndex(ofByte: UInt8(ascii: " ")) ?? rest.endIndex
+      if end > rest.startIndex { parsed.append(OptionalField(parsing: rest[..<end])) }
+      rest = rest[min(end + 1, rest.endIndex)...]
+    }
+    return parsed
   }
 
   /// Splits a comma-separated option string.

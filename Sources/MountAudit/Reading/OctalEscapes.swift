@@ -6,7 +6,7 @@
 enum OctalEscapes {
   /// Returns `raw` with every `\NNN` escape (value at most 0o377) replaced by its byte.
   static func decode(_ raw: ArraySlice<UInt8>) -> [UInt8] {
-    guard raw.contains(UInt8(ascii: "\\")) else { return Array(raw) }
+    guard raw.contains(byte: UInt8(ascii: "\\")) else { return Array(raw) }
     var decoded: [UInt8] = []
     decoded.reserveCapacity(raw.count)
     var index = raw.startIndex

@@ -19,7 +19,9 @@ public struct MountTree: Sendable {
   /// For each mount, whether processes in the namespace can see it: it is not hidden
   /// under a mount stacked on top of it (or on one of its ancestors' mount points).
   public let isVisible: [Bool]
-  private let visibleByMountPoint: [ByteString: Int]
+  /// The visible mount at each mount point, made when first asked for: rules look up a few
+  /// paths, while `tree` and `diff` need none.
+  let visibleByMountPoint: VisibleMountIndex
   /// The visible mounts in input order, worked out once: every rule walks them.
   public let visibleEntries: [MountEntry]
 
@@ -56,26 +58,22 @@ public struct MountTree: Sendable {
     self.roots = roots
     let visible = Self.visibility(entries: entries, roots: roots, children: children)
     self.isVisible = visible
-    var byMountPoint: [ByteString: Int] = [:]
-    byMountPoint.reserveCapacity(entries.count)
-    for index in entries.indices where visible[index] {
-      byMountPoint[entries[index].mountPoint] = index
-    }
-    self.visibleByMountPoint = byMountPoint
+    self.visibleByMountPoint = VisibleMountIndex()
     self.visibleEntries = entries.indices.filter { visible[$0] }.map { entries[$0] }
   }
 
   /// The mount processes see at exactly `mountPoint`, if one is mounted there.
   public func visibleMount(at mountPoint: ByteString) -> MountEntry? {
-    visibleByMountPoint[mountPoint].map { entries[$0] }
+    visibleIndex()[mountPoint].map { entries[$0] }
   }
 
   /// The visible mount that serves `path`: the one whose mount point is the longest
   /// prefix of it.
   public func visibleMount(containing path: ByteString) -> MountEntry? {
+    let index = visibleIndex()
     var candidate = path
     while true {
-      if let index = visibleByMountPoint[candidate] { return entries[index] }
+      if let found = index[candidate] { return entries[found] }
       guard let slash = candidate.bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
       if slash == 0 {
         if candidate.bytes.count == 1 { return nil }
