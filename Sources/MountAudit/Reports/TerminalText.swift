@@ -36,7 +36,6 @@ public enum TerminalText {
   /// every byte of a real table, are copied as they are; only other bytes are decoded and
   /// looked up in Unicode's categories.
   private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-    output.reserveCapacity(output.count + bytes.count)
     var start = 0
     while start < bytes.count {
       var end = start

@@ -53,7 +53,7 @@ public struct TreeTextReport {
       cells.endCell()
       TerminalText.append(entry.filesystemType, to: &cells.bytes)
       cells.endCell()
-      cells.bytes.append(contentsOf: entry.propagation.description.utf8)
+      entry.propagation.appendDescription(to: &cells.bytes)
       cells.endCell()
       for (index, option) in entry.mountOptions.enumerated() {
         if index > 0 { cells.bytes.append(UInt8(ascii: ",")) }
@@ -135,16 +135,23 @@ public struct TreeTextReport {
     /// escaping): counting characters means finding grapheme breaks, which cost more than
     /// the rest of a row.
     static func width(_ text: ArraySlice<UInt8>) -> Int {
-      text.allSatisfy { $0 < 0x80 } ? text.count : String(decoding: text, as: UTF8.self).count
+      [UInt8].isASCII(text) ? text.count : String(decoding: text, as: UTF8.self).count
     }
   }
+
+  /// Padding for the widest column.
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: maximumPaddedWidth + 1)
 
   /// After a cell that takes `width` columns: the spaces up to the next column, or the end
   /// of the line after the last.
   private static func pad(column: Int, width: Int, widths: [Int], to line: inout [UInt8]) {
     guard column < widths.count - 1 else { return line.append(UInt8(ascii: "\n")) }
     let padding = max(1, widths[column] - width + 1)
-    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+    if padding <= spaces.count {
+      line.append(contentsOf: spaces[..<padding])
+    } else {
+      line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+    }
   }
 
   /// Tree-drawing prefix: `├─`/`└─` for the mount, `│ ` or spaces for its ancestors.
