@@ -95,7 +95,10 @@ struct JSONOutput {
 
   /// Whether `key` comes before `other` in a written object: by their UTF-8 bytes.
   static func keyPrecedes(_ key: String, _ other: String) -> Bool {
-    key.utf8.lexicographicallyPrecedes(other.utf8)
+    // Compared as buffers of bytes: comparing the strings' UTF-8 views goes a byte at a time.
+    var key = key
+    var other = other
+    return key.withUTF8 { key in other.withUTF8 { key.lexicographicallyPrecedes($0) } }
   }
 
   // MARK: Containers
@@ -180,6 +183,12 @@ struct JSONOutput {
 
   /// Writes an integer.
   mutating func write(_ value: Int) {
+    bytes.appendDecimal(value)
+  }
+
+  /// Writes an integer, or `null` for `nil`.
+  mutating func write(_ value: Int?) {
+    guard let value else { return writeNull() }
     bytes.appendDecimal(value)
   }
 
