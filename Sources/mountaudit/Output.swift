@@ -38,6 +38,11 @@ enum Output {
     document.write(inChunks: { write($0) })
   }
 
+  /// Writes a JSON document to stdout in chunks as its streamed parts are written.
+  static func write(_ document: StreamedJSONObject) {
+    document.write(inChunks: { write($0) })
+  }
+
   /// One diagnostic line on stderr: `mountaudit: message`.
   static func error(_ message: String, prefixed: Bool = true) {
     let line = (prefixed ? "mountaudit: " : "") + TerminalText.escape(message) + "\n"

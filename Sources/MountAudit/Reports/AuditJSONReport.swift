@@ -41,9 +41,33 @@ public struct AuditJSONReport {
     ])
   }
 
-  /// The whole document.
-  public var document: JSONValue {
-    .object([
+  /// The whole document, built in memory.
+  public var document: JSONValue { streamed.materialized }
+
+  /// The document with its findings written one at a time, straight from the report.
+  public var streamed: StreamedJSONObject {
+    var members = members
+    var streamedArrays: [String: StreamedJSONObject.ElementProducer] = [:]
+    if listsFindings {
+      streamedArrays["findings"] = { emit in report.findings.forEach { emit(Self.finding($0)) } }
+    } else {
+      members["findings"] = .null
+    }
+    var document = StreamedJSONObject(members: members, streamedArrays: streamedArrays)
+    if listsFindings {
+      document.elementWriters["findings"] = { output in
+        for finding in report.findings {
+          output.startElement()
+          Self.writeFinding(finding, to: &output)
+        }
+      }
+    }
+    return document
+  }
+
+  /// Every member of the document but `findings`.
+  private var members: [String: JSONValue] {
+    [
       "schemaVersion": .integer(Self.schemaVersion),
       "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
       "target": Self.target(of: report),
@@ -71,7 +95,6 @@ public struct AuditJSONReport {
           .object(["rule": .string($0.rule), "reason": .string($0.reason)])
         }),
       "summary": Self.summary(of: report),
-      "findings": listsFindings ? .array(report.findings.map(Self.finding)) : .null,
       "excepted": !listsFindings
         ? .null
         : .array(
@@ -85,7 +108,7 @@ public struct AuditJSONReport {
               ]),
             ])
           }),
-    ])
+    ]
   }
 
   private var sameNamespace: JSONValue {
@@ -107,6 +130,35 @@ public struct AuditJSONReport {
       "references": .array(finding.references.map(JSONValue.string)),
       "line": .integer(finding.line),
     ])
+  }
+
+  /// Writes what `finding(_:)` gives, without making a `JSONValue` of it.
+  static func writeFinding(_ finding: Finding, to output: inout JSONOutput) {
+    output.openObject()
+    output.key("hostPath")
+    output.write(finding.hostPath)
+    output.key("line")
+    output.write(finding.line)
+    output.key("message")
+    output.write(finding.message)
+    output.key("mountId")
+    output.write(finding.mountID)
+    output.key("mountPoint")
+    output.write(finding.mountPoint)
+    output.key("references")
+    output.openArray()
+    for reference in finding.references {
+      output.startElement()
+      output.write(reference)
+    }
+    output.closeArray()
+    output.key("remediation")
+    output.write(finding.remediation)
+    output.key("rule")
+    output.write(finding.rule)
+    output.key("severity")
+    output.write(finding.severity.rawValue)
+    output.closeObject()
   }
 }
 

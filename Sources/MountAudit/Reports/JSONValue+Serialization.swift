@@ -23,87 +23,52 @@ extension JSONValue {
     }
   }
 
-  /// Appends the document at nesting `depth` to `output`, without a trailing newline.
-  func write(to output: inout JSONOutput, depth: Int = 0) {
+  /// Appends the document to `output`, at the nesting of the container being written,
+  /// without a trailing newline.
+  func write(to output: inout JSONOutput) {
     switch self {
     case .null:
-      output.append(contentsOf: "null".utf8)
+      output.writeNull()
     case .bool(let value):
-      output.append(contentsOf: (value ? "true" : "false").utf8)
+      output.write(value)
     case .integer(let value):
-      output.append(contentsOf: String(value).utf8)
+      output.write(value)
     case .string(let value):
-      Self.writeString(value, to: &output)
+      output.write(value)
     case .array(let values):
-      output.append(UInt8(ascii: "["))
-      Self.writeMembers(of: values, depth: depth, to: &output) { value, output in
-        value.write(to: &output, depth: depth + 1)
+      output.openArray()
+      for value in values {
+        output.startElement()
+        value.write(to: &output)
       }
-      output.append(UInt8(ascii: "]"))
+      output.closeArray()
     case .object(let members):
-      let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      output.append(UInt8(ascii: "{"))
-      Self.writeMembers(of: keys, depth: depth, to: &output) { key, output in
-        Self.writeString(key, to: &output)
-        output.append(contentsOf: " : ".utf8)
-        members[key]!.write(to: &output, depth: depth + 1)
+      output.openObject()
+      // Sorting the members rather than the keys spares a lookup per key.
+      for (key, value) in members.sorted(by: { JSONOutput.keyPrecedes($0.key, $1.key) }) {
+        output.key(key)
+        value.write(to: &output)
       }
-      output.append(UInt8(ascii: "}"))
+      output.closeObject()
     }
   }
-
-  /// The inside of an array or object: each member on its own line, one level deeper,
-  /// separated by commas, then the closing bracket's indentation.
-  static func writeMembers<Member>(
-    of members: [Member], depth: Int, to output: inout JSONOutput,
-    _ writeMember: (Member, inout JSONOutput) -> Void
-  ) {
-    output.append(UInt8(ascii: "\n"))
-    for (index, member) in members.enumerated() {
-      if index > 0 { output.append(contentsOf: ",\n".utf8) }
-      output.deliverIfFull()
-      indent(depth + 1, to: &output)
-      writeMember(member, &output)
-    }
-    output.append(UInt8(ascii: "\n"))
-    indent(depth, to: &output)
-  }
-
-  private static func indent(_ depth: Int, to output: inout JSONOutput) {
-    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-  }
-
-  static func writeString(_ value: String, to output: inout JSONOutput) {
-    output.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): output.append(contentsOf: #"\""#.utf8)
-      case UInt8(ascii: "\\"): output.append(contentsOf: #"\\"#.utf8)
-      case 0x08: output.append(contentsOf: #"\b"#.utf8)
-      case 0x0C: output.append(contentsOf: #"\f"#.utf8)
-      case UInt8(ascii: "\n"): output.append(contentsOf: #"\n"#.utf8)
-      case UInt8(ascii: "\r"): output.append(contentsOf: #"\r"#.utf8)
-      case UInt8(ascii: "\t"): output.append(contentsOf: #"\t"#.utf8)
-      case 0..<0x20:
-        output.append(contentsOf: #"\u00"#.utf8)
-        output.append(hexDigits[Int(byte >> 4)])
-        output.append(hexDigits[Int(byte & 0xF)])
-      default:
-        output.append(byte)
-      }
-    }
-    output.append(UInt8(ascii: "\""))
-  }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// The bytes of a JSON document being written, handed on in chunks when a receiver is set.
+///
+/// Values are written in order: a container is opened, each member starts with `key(_:)`
+/// (in an object, in sorted order) or `startElement()` (in an array) followed by its value,
+/// and the container is closed. The layout is the one described on `JSONValue`'s
+/// serialization above.
 struct JSONOutput {
   /// The bytes not yet handed on.
   var bytes: [UInt8] = []
   /// Receives the bytes in chunks; `nil` keeps the whole document in `bytes`.
   let deliver: (([UInt8]) -> Void)?
+  /// How many containers are open.
+  private(set) var depth = 0
+  /// Whether the innermost open container has no member yet.
+  private var isEmptyContainer = false
 
   /// The size from which the bytes written so far are handed on.
   static let chunkSize = 1 << 16
@@ -127,4 +92,182 @@ struct JSONOutput {
     deliver(bytes)
     bytes.removeAll(keepingCapacity: true)
   }
+
+  /// Whether `key` comes before `other` in a written object: by their UTF-8 bytes.
+  static func keyPrecedes(_ key: String, _ other: String) -> Bool {
+    // Compared as buffers of bytes: comparing the strings' UTF-8 views goes a byte at a time.
+    var key = key
+    var other = other
+    return key.withUTF8 { key in other.withUTF8 { key.lexicographicallyPrecedes($0) } }
+  }
+
+  // MARK: Containers
+
+  /// Opens an object; its members follow, each starting with `key(_:)`.
+  mutating func openObject() { open(UInt8(ascii: "{")) }
+
+  /// Closes the innermost open object.
+  mutating func closeObject() { close(UInt8(ascii: "}")) }
+
+  /// Opens an array; its elements follow, each starting with `startElement()`.
+  mutating func openArray() { open(UInt8(ascii: "[")) }
+
+  /// Closes the innermost open array.
+  mutating func closeArray() { close(UInt8(ascii: "]")) }
+
+  /// Starts the next element of the innermost open array: its separator and indentation.
+  mutating func startElement() {
+    if isEmptyContainer {
+      isEmptyContainer = false
+    } else {
+      bytes.append(contentsOf: ",\n".utf8)
+    }
+    deliverIfFull()
+    indent()
+  }
+
+  /// Starts the next member of the innermost open object, called `key`.
+  mutating func key(_ key: String) {
+    startElement()
+    write(key)
+    bytes.append(contentsOf: " : ".utf8)
+  }
+
+  /// Starts the next member of the innermost open object, called `key`, which has nothing
+  /// to escape.
+  mutating func key(_ key: StaticString) {
+    startElement()
+    bytes.append(UInt8(ascii: "\""))
+    key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    bytes.append(contentsOf: "\" : ".utf8)
+  }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    bytes.append(UInt8(ascii: "\n"))
+    depth += 1
+    isEmptyContainer = true
+  }
+
+  /// An empty container is its brackets around an empty line.
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(UInt8(ascii: "\n"))
+    depth -= 1
+    indent()
+    bytes.append(bracket)
+    isEmptyContainer = false
+  }
+
+  private mutating func indent() {
+    let width = 2 * depth
+    if width <= Self.spaces.count {
+      bytes.append(contentsOf: Self.spaces[..<width])
+    } else {
+      bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+    }
+  }
+
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+  // MARK: Values
+
+  /// Writes `null`.
+  mutating func writeNull() {
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// Writes `true` or `false`.
+  mutating func write(_ value: Bool) {
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  /// Writes an integer.
+  mutating func write(_ value: Int) {
+    bytes.appendDecimal(value)
+  }
+
+  /// Writes an integer, or `null` for `nil`.
+  mutating func write(_ value: Int?) {
+    guard let value else { return writeNull() }
+    bytes.appendDecimal(value)
+  }
+
+  /// Writes an integer, or `null` for `nil`.
+  mutating func write(_ value: UInt32?) {
+    guard let value else { return writeNull() }
+    bytes.appendDecimal(value)
+  }
+
+  /// Writes a string.
+  mutating func write(_ value: String) {
+    var value = value
+    value.withUTF8 { writeString(utf8: $0) }
+  }
+
+  /// Writes a string, or `null` for `nil`.
+  mutating func write(_ value: String?) {
+    guard let value else { return writeNull() }
+    write(value)
+  }
+
+  /// Writes a byte string as `JSONValue.bytes` does: a string when it is valid UTF-8,
+  /// otherwise `{"hex": "..."}`.
+  mutating func write(_ value: ByteString) {
+    let isText = value.bytes.withUnsafeBufferPointer { buffer in
+      // ASCII, nearly always, is valid UTF-8 without decoding it.
+      var bits: UInt8 = 0
+      for byte in buffer { bits |= byte }
+      guard bits >= 0x80 else {
+        writeString(utf8: buffer)
+        return true
+      }
+      return false
+    }
+    if !isText { JSONValue.bytes(value).write(to: &self) }
+  }
+
+  /// Writes a byte string as `JSONValue.bytes` does, or `null` for `nil`.
+  mutating func write(_ value: ByteString?) {
+    guard let value else { return writeNull() }
+    write(value)
+  }
+
+  /// Writes UTF-8 text as a string, with `"`, `\\` and the C0 controls escaped; runs of
+  /// other bytes, nearly all of them, are copied whole.
+  mutating func writeString(utf8 text: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    var start = 0
+    while start < text.count {
+      var end = start
+      while end < text.count, !Self.needsEscape(text[end]) { end += 1 }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
+      guard end < text.count else { break }
+      appendEscape(text[end])
+      start = end + 1
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  @inline(__always)
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  private mutating func appendEscape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+    case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+    case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+    case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+    case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+    case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+    default:
+      bytes.append(contentsOf: #"\u00"#.utf8)
+      bytes.append(Self.hexDigits[Int(byte >> 4)])
+      bytes.append(Self.hexDigits[Int(byte & 0xF)])
+    }
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 }

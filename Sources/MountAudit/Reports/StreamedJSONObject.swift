@@ -12,6 +12,11 @@ public struct StreamedJSONObject {
   /// The members whose arrays are produced element by element as they are written.
   public var streamedArrays: [String: ElementProducer]
 
+  /// Writers of some of `streamedArrays` straight into the document: each writes the
+  /// elements (each starting with `startElement()`) that its producer gives, in the same
+  /// bytes, without making a `JSONValue` of them.
+  var elementWriters: [String: (inout JSONOutput) -> Void] = [:]
+
   /// Creates a document from members built whole and arrays produced while writing.
   public init(members: [String: JSONValue], streamedArrays: [String: ElementProducer]) {
     self.members = members
@@ -33,39 +38,28 @@ public struct StreamedJSONObject {
   public func write(inChunks deliver: ([UInt8]) -> Void) {
     withoutActuallyEscaping(deliver) { deliver in
       var output = JSONOutput(deliver: deliver)
-      let keys = Set(members.keys).union(streamedArrays.keys).sorted {
-        $0.utf8.lexicographicallyPrecedes($1.utf8)
-      }
-      output.append(UInt8(ascii: "{"))
-      JSONValue.writeMembers(of: keys, depth: 0, to: &output) { key, output in
-        JSONValue.writeString(key, to: &output)
-        output.append(contentsOf: " : ".utf8)
-        if let produce = streamedArrays[key] {
-          Self.writeArray(produce, depth: 1, to: &output)
+      let keys = Set(members.keys).union(streamedArrays.keys).sorted(by: JSONOutput.keyPrecedes)
+      output.openObject()
+      for key in keys {
+        output.key(key)
+        if let write = elementWriters[key] {
+          output.openArray()
+          write(&output)
+          output.closeArray()
+        } else if let produce = streamedArrays[key] {
+          output.openArray()
+          produce { element in
+            output.startElement()
+            element.write(to: &output)
+          }
+          output.closeArray()
         } else {
-          members[key]!.write(to: &output, depth: 1)
+          members[key]!.write(to: &output)
         }
       }
-      output.append(contentsOf: "}\n".utf8)
+      output.closeObject()
+      output.append(UInt8(ascii: "\n"))
       deliver(output.bytes)
     }
-  }
-
-  /// An array at `depth` in the layout `JSONValue` writes, one element at a time.
-  private static func writeArray(
-    _ produce: ElementProducer, depth: Int, to output: inout JSONOutput
-  ) {
-    output.append(contentsOf: "[\n".utf8)
-    var isFirst = true
-    produce { element in
-      if !isFirst { output.append(contentsOf: ",\n".utf8) }
-      isFirst = false
-      output.deliverIfFull()
-      output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (depth + 1)))
-      element.write(to: &output, depth: depth + 1)
-    }
-    output.append(UInt8(ascii: "\n"))
-    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-    output.append(UInt8(ascii: "]"))
   }
 }

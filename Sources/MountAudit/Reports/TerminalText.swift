@@ -8,40 +8,57 @@
 public enum TerminalText {
   /// The bytes of `text` as safe, printable text.
   public static func escape(_ text: ByteString) -> String {
-    escape(utf8: text.bytes)
+    var output: [UInt8] = []
+    append(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// `text` with control, format and bidirectional characters escaped.
   public static func escape(_ text: String) -> String {
-    var text = text
-    return text.withUTF8 { escape(utf8: $0) }
+    var output: [UInt8] = []
+    append(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
   }
 
-  /// Escapes UTF-8 text, whose invalid bytes become `\xNN`. Printable ASCII, nearly every
-  /// byte of a real table, is copied as is; only other bytes are decoded and looked up in
-  /// Unicode's categories.
-  private static func escape(utf8 bytes: some Collection<UInt8>) -> String {
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    var rest = bytes[...]
-    while let byte = rest.first {
-      if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\\") {
-        output.append(byte)
-        rest = rest.dropFirst()
-        continue
-      }
-      var iterator = rest.makeIterator()
+  /// Appends the bytes of `text`, escaped, to `output`: what `escape(_:)` gives, without
+  /// making a string.
+  static func append(_ text: ByteString, to output: inout [UInt8]) {
+    text.bytes.withUnsafeBufferPointer { append(utf8: $0, to: &output) }
+  }
+
+  /// Appends `text`, escaped, to `output`.
+  static func append(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { append(utf8: $0, to: &output) }
+  }
+
+  /// Escapes UTF-8 text, whose invalid bytes become `\xNN`. Runs of printable ASCII, nearly
+  /// every byte of a real table, are copied as they are; only other bytes are decoded and
+  /// looked up in Unicode's categories.
+  private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, isPlain(bytes[end]) { end += 1 }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      guard end < bytes.count else { return }
+      var iterator = bytes[end...].makeIterator()
       var decoder = UTF8()
       switch decoder.decode(&iterator) {
       case .scalarValue(let scalar):
         append(scalar, to: &output)
-        rest = rest.dropFirst(UTF8.width(scalar))
+        start = end + UTF8.width(scalar)
       case .error, .emptyInput:
-        appendHex(byte, to: &output)
-        rest = rest.dropFirst()
+        appendHex(bytes[end], to: &output)
+        start = end + 1
       }
     }
-    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Printable ASCII other than the backslash: copied as is.
+  @inline(__always)
+  private static func isPlain(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\")
   }
 
   private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {

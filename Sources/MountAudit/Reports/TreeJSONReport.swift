@@ -19,7 +19,7 @@ public struct TreeJSONReport {
 
   /// The document with its mounts made one at a time as they are written.
   public var streamed: StreamedJSONObject {
-    StreamedJSONObject(
+    var document = StreamedJSONObject(
       members: [
         "schemaVersion": .integer(Self.schemaVersion),
         "tool": .object(["name": .string("mountaudit"), "version": .string(Version.current)]),
@@ -38,6 +38,13 @@ public struct TreeJSONReport {
           tree.walk { step in emit(mount(at: step.index, depth: step.depth)) }
         }
       ])
+    document.elementWriters["mounts"] = { output in
+      tree.walk { step in
+        output.startElement()
+        writeMount(at: step.index, depth: step.depth, to: &output)
+      }
+    }
+    return document
   }
 
   private func mount(at index: Int, depth: Int) -> JSONValue {
@@ -46,5 +53,23 @@ public struct TreeJSONReport {
     fields["children"] = .array(tree.children[index].map { .integer(tree.entries[$0].id) })
     fields["visible"] = .bool(tree.isVisible[index])
     return .object(fields)
+  }
+
+  /// Writes what `mount(at:depth:)` gives, without making a `JSONValue` of it.
+  private func writeMount(at index: Int, depth: Int, to output: inout JSONOutput) {
+    output.openObject()
+    output.key("children")
+    output.openArray()
+    for child in tree.children[index] {
+      output.startElement()
+      output.write(Int(tree.entries[child].id))
+    }
+    output.closeArray()
+    output.key("depth")
+    output.write(depth)
+    tree.entries[index].writeJSONMembers(to: &output)
+    output.key("visible")
+    output.write(tree.isVisible[index])
+    output.closeObject()
   }
 }

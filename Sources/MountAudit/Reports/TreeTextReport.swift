@@ -25,40 +25,71 @@ public struct TreeTextReport {
     return text
   }
 
-  /// Writes the table line by line (each ending in a newline) to `output`, without holding
-  /// the whole table: a deep tree's drawing grows with depth times mounts.
+  /// Writes the table to `output` in pieces of whole lines (each ending in a newline) of
+  /// about 64 KiB, without holding the whole table: a deep tree's drawing grows with depth
+  /// times mounts.
   public func write(_ output: (String) -> Void) {
-    // The cells without the tree drawing, in walk order, with their widths; the drawing is
-    // added on output.
-    var rows: [Row] = []
-    rows.reserveCapacity(tree.entries.count)
-    var widths = Self.header.map(\.count)
+    write(inChunks: { output(String(decoding: $0, as: UTF8.self)) })
+  }
+
+  /// Writes the table as UTF-8 to `deliver` in pieces of whole lines of about 64 KiB.
+  public func write(inChunks deliver: ([UInt8]) -> Void) {
+    // The cells without the tree drawing, escaped, in walk order: their bytes one after
+    // the other in `cells.bytes`, with where each ends and its width. The drawing is added
+    // on output.
+    var cells = Cells(rowCount: tree.entries.count)
+    var widths = Self.header.map(\.utf8.count)
     tree.walk { step in
       let entry = tree.entries[step.index]
-      var target = TerminalText.escape(entry.mountPoint)
-      if !tree.isVisible[step.index] { target += " (hidden)" }
-      var source = TerminalText.escape(entry.source)
-      if entry.root != "/" { source += "[" + TerminalText.escape(entry.root) + "]" }
-      let row = Row([
-        target, source, TerminalText.escape(entry.filesystemType),
-        entry.propagation.description,
-        TerminalText.escape(entry.mountOptions.joined(separator: ",")),
-      ])
-      for (column, width) in row.widths.enumerated() {
-        let drawn = column == 0 ? Self.drawnWidth(depth: step.depth) : 0
-        widths[column] = min(max(widths[column], width + drawn), Self.maximumPaddedWidth)
+      TerminalText.append(entry.mountPoint, to: &cells.bytes)
+      if !tree.isVisible[step.index] { cells.bytes.append(contentsOf: " (hidden)".utf8) }
+      cells.endCell()
+      TerminalText.append(entry.source, to: &cells.bytes)
+      if entry.root != "/" {
+        cells.bytes.append(UInt8(ascii: "["))
+        TerminalText.append(entry.root, to: &cells.bytes)
+        cells.bytes.append(UInt8(ascii: "]"))
       }
-      rows.append(row)
+      cells.endCell()
+      TerminalText.append(entry.filesystemType, to: &cells.bytes)
+      cells.endCell()
+      entry.propagation.appendDescription(to: &cells.bytes)
+      cells.endCell()
+      for (index, option) in entry.mountOptions.enumerated() {
+        if index > 0 { cells.bytes.append(UInt8(ascii: ",")) }
+        TerminalText.append(option, to: &cells.bytes)
+      }
+      cells.endCell()
+      let row = cells.widths.count - Self.header.count
+      for column in widths.indices {
+        let drawn = column == 0 ? Self.drawnWidth(depth: step.depth) : 0
+        widths[column] = min(
+          max(widths[column], cells.widths[row + column] + drawn), Self.maximumPaddedWidth)
+      }
     }
-    output(Self.line(Row(Self.header), widths: widths))
-    var next = 0
+
+    var line: [UInt8] = []
+    line.reserveCapacity(Self.chunkSize + 4096)
+    for (column, name) in Self.header.enumerated() {
+      line.append(contentsOf: name.utf8)
+      Self.pad(column: column, width: name.utf8.count, widths: widths, to: &line)
+    }
+    var cell = 0
+    var cellStart = 0
     tree.walk { step in
-      var row = rows[next]
-      let branches = Self.branches(step)
-      row.cells[0] = branches + row.cells[0]
-      row.widths[0] += Self.drawnWidth(depth: step.depth)
-      output(Self.line(row, widths: widths))
-      next += 1
+      Self.appendBranches(step, to: &line)
+      for column in widths.indices {
+        let cellEnd = cells.ends[cell]
+        line.append(contentsOf: cells.bytes[cellStart..<cellEnd])
+        let drawn = column == 0 ? Self.drawnWidth(depth: step.depth) : 0
+        Self.pad(column: column, width: cells.widths[cell] + drawn, widths: widths, to: &line)
+        cell += 1
+        cellStart = cellEnd
+      }
+      if line.count >= Self.chunkSize {
+        deliver(line)
+        line.removeAll(keepingCapacity: true)
+      }
     }
     // A tree without its damaged lines says so on standard output too, where it is read.
     let problems = tree.table.problems
@@ -66,49 +97,61 @@ public struct TreeTextReport {
       let plural = problems.count == 1 ? "" : "s"
       var lines = problems.prefix(10).map { String($0.line) }.joined(separator: ", ")
       if problems.count > 10 { lines += ", ..." }
-      output("\n")
-      output(
-        "incomplete: \(problems.count) unreadable line\(plural) left out (line\(plural) \(lines))\n"
-      )
+      let note =
+        "\nincomplete: \(problems.count) unreadable line\(plural) left out "
+        + "(line\(plural) \(lines))\n"
+      line.append(contentsOf: note.utf8)
     }
+    deliver(line)
   }
 
   private static let header = ["TARGET", "SOURCE", "FSTYPE", "PROPAGATION", "OPTIONS"]
 
-  /// The cells of one line and how many columns each takes on a terminal.
-  private struct Row {
-    var cells: [String]
-    var widths: [Int]
+  /// The size from which the lines written so far are handed on.
+  private static let chunkSize = 1 << 16
 
-    init(_ cells: [String]) {
-      self.cells = cells
-      widths = cells.map(Self.width)
+  /// The escaped cells of every row, one after the other, and how many columns each takes
+  /// on a terminal.
+  private struct Cells {
+    var bytes: [UInt8] = []
+    /// Where each cell ends in `bytes`.
+    var ends: [Int] = []
+    var widths: [Int] = []
+
+    init(rowCount: Int) {
+      bytes.reserveCapacity(rowCount * 128)
+      ends.reserveCapacity(rowCount * TreeTextReport.header.count)
+      widths.reserveCapacity(rowCount * TreeTextReport.header.count)
+    }
+
+    /// Ends the cell written since the last one ended.
+    mutating func endCell() {
+      let start = ends.last ?? 0
+      widths.append(Self.width(bytes[start...]))
+      ends.append(bytes.count)
     }
 
     /// Characters, counted as bytes when the text is ASCII (nearly always, after
     /// escaping): counting characters means finding grapheme breaks, which cost more than
     /// the rest of a row.
-    static func width(_ text: String) -> Int {
-      text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    static func width(_ text: ArraySlice<UInt8>) -> Int {
+      [UInt8].isASCII(text) ? text.count : String(decoding: text, as: UTF8.self).count
     }
   }
 
   /// Padding for the widest column.
-  private static let spaces = String(repeating: " ", count: maximumPaddedWidth + 1)
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: maximumPaddedWidth + 1)
 
-  private static func line(_ row: Row, widths: [Int]) -> String {
-    var line = ""
-    line.reserveCapacity(widths.reduce(0, +) + row.cells.last!.utf8.count + 16)
-    for (column, value) in row.cells.enumerated() {
-      line += value
-      if column < row.cells.count - 1 {
-        let padding = max(1, widths[column] - row.widths[column] + 1)
-        line +=
-          padding <= spaces.count
-          ? spaces.prefix(padding) : Substring(String(repeating: " ", count: padding))
-      }
+  /// After a cell that takes `width` columns: the spaces up to the next column, or the end
+  /// of the line after the last.
+  private static func pad(column: Int, width: Int, widths: [Int], to line: inout [UInt8]) {
+    guard column < widths.count - 1 else { return line.append(UInt8(ascii: "\n")) }
+    let padding = max(1, widths[column] - width + 1)
+    if padding <= spaces.count {
+      line.append(contentsOf: spaces[..<padding])
+    } else {
+      line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
     }
-    return line + "\n"
   }
 
   /// Tree-drawing prefix: `├─`/`└─` for the mount, `│ ` or spaces for its ancestors.
@@ -122,13 +165,12 @@ public struct TreeTextReport {
     depth > maximumDrawnDepth ? 2 * maximumDrawnDepth + 2 : 2 * depth
   }
 
-  private static func branches(_ step: MountTree.WalkStep) -> String {
-    guard step.depth > 0 else { return "" }
-    var prefix = ""
+  private static func appendBranches(_ step: MountTree.WalkStep, to line: inout [UInt8]) {
+    guard step.depth > 0 else { return }
     for level in 1..<min(step.depth, maximumDrawnDepth) {
-      prefix += step.isLastAtLevel[level] ? "  " : "│ "
+      line.append(contentsOf: step.isLastAtLevel[level] ? "  ".utf8 : "│ ".utf8)
     }
-    if step.depth > maximumDrawnDepth { prefix += "… " }
-    return prefix + (step.isLastAtLevel[step.depth] ? "└─" : "├─")
+    if step.depth > maximumDrawnDepth { line.append(contentsOf: "… ".utf8) }
+    line.append(contentsOf: step.isLastAtLevel[step.depth] ? "└─".utf8 : "├─".utf8)
   }
 }

@@ -38,6 +38,12 @@ struct JSONValueSerializationTests {
       AuditRequest(target: .file(path: container), host: hostChoice))
     let audit = AuditJSONReport(report).document
     #expect(audit.serialized() == audit.encodedByFoundation())
+    for listsFindings in [true, false] {
+      let report = AuditJSONReport(report, listsFindings: listsFindings)
+      var streamed: [UInt8] = []
+      report.streamed.write(inChunks: { streamed += $0 })
+      #expect(streamed == report.document.serialized())
+    }
 
     let tree = TreeJSONReport(MountTree(try MountTableReader().read(.file(path: container))))
     #expect(tree.document.serialized() == tree.document.encodedByFoundation())
