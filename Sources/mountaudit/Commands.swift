@@ -34,7 +34,7 @@ enum Commands {
         Output.error("\(target): line \(problem.line): \(problem.problem)")
       }
       switch format {
-      case .text: Output.stream { TreeTextReport(tree).write($0) }
+      case .text: TreeTextReport(tree).write(inChunks: { Output.write($0) })
       case .json: TreeJSONReport(tree).streamed.write(inChunks: { Output.write($0) })
       }
       return ExitStatus.clean
@@ -62,7 +62,7 @@ enum Commands {
         report, usesColor: Output.usesColor, listsFindings: options.listsFindings)
       Output.stream { line in text.write { line($0 + "\n") } }
     case .json:
-      Output.write(AuditJSONReport(report, listsFindings: options.listsFindings).document)
+      Output.write(AuditJSONReport(report, listsFindings: options.listsFindings).streamed)
     case .sarif:
       Output.write(AuditSARIFReport(report).document)
     case .junit:
