@@ -16,7 +16,7 @@ public struct HostPathResolver: Sendable {
 
   /// What one device and root resolve to: the first host mount and path, and every distinct
   /// host path.
-  private struct Resolution: Sendable {
+  struct Resolution: Sendable {
     var first: (hostMount: MountEntry, path: ByteString)?
     var paths: [ByteString]
   }
@@ -25,22 +25,6 @@ public struct HostPathResolver: Sendable {
   /// The lengths of the host mounts' roots: only a directory of one of these lengths can be
   /// a host mount's root.
   private let rootLengths: PathLengths
-  /// Answers worked out ahead for the target's mounts: several rules ask about every
-  /// mount, and walking a root's prefixes each time was a tenth of a large audit.
-  private var resolved: [Key: Resolution] = [:]
-
-  /// Indexes the visible mounts of the host's tree, and resolves `targets` ahead so that
-  /// asking about them again costs one lookup.
-  public init(host: MountTree, resolvingAheadOf targets: [MountEntry]) {
-    self.init(host: host)
-    var resolved: [Key: Resolution] = [:]
-    resolved.reserveCapacity(targets.count)
-    for entry in targets {
-      let key = Key(device: entry.device, root: entry.root)
-      if resolved[key] == nil { resolved[key] = resolution(of: entry) }
-    }
-    self.resolved = resolved
-  }
 
   /// Indexes the visible mounts of the host's tree.
   public init(host: MountTree) {
@@ -57,7 +41,6 @@ public struct HostPathResolver: Sendable {
 
   /// The host mount that exposes `entry`'s filesystem root, and the host-side path.
   public func resolve(_ entry: MountEntry) -> (hostMount: MountEntry, path: ByteString)? {
-    if let known = resolved[Key(device: entry.device, root: entry.root)] { return known.first }
     var found: (MountEntry, ByteString)?
     visitCandidates(of: entry) { candidate, path in
       found = (candidate, path)
@@ -75,11 +58,11 @@ public struct HostPathResolver: Sendable {
   /// resolved directory as its root, so a subPath that followed a symlink to `/etc`
   /// (CVE-2017-1002101) resolves to the subpath mount, and only the host's `/` shows `/etc`.
   public func hostPaths(of entry: MountEntry) -> [ByteString] {
-    if let known = resolved[Key(device: entry.device, root: entry.root)] { return known.paths }
     return resolution(of: entry).paths
   }
 
-  private func resolution(of entry: MountEntry) -> Resolution {
+  /// Everything `resolve` and `hostPaths` answer about `entry`, in one walk.
+  func resolution(of entry: MountEntry) -> Resolution {
     var resolution = Resolution(first: nil, paths: [])
     // A host may mount one filesystem thousands of times (a peer group of binds): the
     // repeats are found with a set, not by scanning the paths found so far.

@@ -19,8 +19,8 @@ public struct AuditContext: Sendable {
   /// The policy's live exceptions that matched no finding of a rule that ran; set by the
   /// engine for the rules that run after exceptions are applied, `nil` before.
   public internal(set) var unmatchedExceptions: [PolicyException]?
-  private let resolver: HostPathResolver?
-  private let hostSideVerdicts: [HostSideVerdict.Key: HostSideVerdict]
+  /// The host side of the target's mounts, when there is a host table.
+  private let hostSides: HostSides?
 
   /// Creates the context and indexes the host's mounts for host-side paths.
   public init(
@@ -35,18 +35,7 @@ public struct AuditContext: Sendable {
     self.kernelPaths = kernelPaths
     self.profile = profile
     self.today = today
-    let resolver = host.map {
-      HostPathResolver(host: $0, resolvingAheadOf: target.entries)
-    }
-    var verdicts: [HostSideVerdict.Key: HostSideVerdict] = [:]
-    if let resolver {
-      for entry in target.entries where verdicts[HostSideVerdict.Key(entry)] == nil {
-        verdicts[HostSideVerdict.Key(entry)] = HostSideVerdict(
-          hostPaths: resolver.hostPaths(of: entry), profile: profile)
-      }
-    }
-    self.resolver = resolver
-    self.hostSideVerdicts = verdicts
+    hostSides = host.map { HostSides(host: $0, target: target, profile: profile) }
   }
 
   /// The mounts processes in the container can see, in input order.
@@ -66,25 +55,23 @@ public struct AuditContext: Sendable {
 
   /// The host-side path of a target mount, if the host has its filesystem mounted.
   public func hostPath(of mount: MountEntry) -> ByteString? {
-    resolver?.resolve(mount)?.path
+    hostSides?.resolve(mount)?.path
   }
 
   /// Every host path that reaches a target mount's files, the host-side path first; empty
   /// when the host does not have the filesystem mounted.
   public func hostPaths(of mount: MountEntry) -> [ByteString] {
-    resolver?.hostPaths(of: mount) ?? []
+    hostSides?.hostPaths(of: mount) ?? []
   }
 
   /// What a target mount's host paths reach: a runtime socket, sensitive paths.
   func hostSideVerdict(of mount: MountEntry) -> HostSideVerdict {
-    if let known = hostSideVerdicts[HostSideVerdict.Key(mount)] { return known }
-    guard resolver != nil else { return .none }
-    return HostSideVerdict(hostPaths: hostPaths(of: mount), profile: profile)
+    hostSides?.verdict(of: mount) ?? .none
   }
 
   /// The host mount that exposes a target mount's filesystem, if any.
   public func hostMount(exposing mount: MountEntry) -> MountEntry? {
-    resolver?.resolve(mount)?.hostMount
+    hostSides?.resolve(mount)?.hostMount
   }
 }
 

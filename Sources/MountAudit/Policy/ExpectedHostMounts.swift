@@ -80,8 +80,15 @@ enum ExpectedHostMounts {
   /// Why `mount`, whose files live at the host path `hostPath`, is expected, or `nil` when
   /// it is not on the list.
   static func reason(for mount: MountEntry, hostPath: ByteString) -> Reason? {
-    let components = hostPath.canonicalHostPath.components
+    let canonical = hostPath.canonicalHostPath
     let mountPoint = mount.mountPoint
+    // Pod and runtime volumes live below /var/lib; runtime files and /dev/shm are known by
+    // their mount point. Anything else is no expected mount, without splitting the path.
+    guard
+      canonical.isAtOrBelow("/var/lib") || mountPoint == "/dev/shm"
+        || mountPoint == "/dev/termination-log" || runtimeFileNames[mountPoint] != nil
+    else { return nil }
+    let components = canonical.components
     if isRuntimeFile(mountPoint: mountPoint, components: components) { return .runtimeFile }
     if mountPoint == "/dev/shm", mount.filesystemType == "tmpfs",
       isRuntimeSharedMemory(components)
@@ -115,7 +122,7 @@ enum ExpectedHostMounts {
     guard let name = runtimeFileNames[mountPoint], components.last == name else {
       return false
     }
-    let docker = count == 6 && components[0..<4] == ["var", "lib", "docker", "containers"]
+    let docker = count == 6 && components[0..<4] == dockerContainers
     let containerdSandbox =
       count >= 4 && components[count - 4] == "io.containerd.grpc.v1.cri"
       && components[count - 3] == "sandboxes"
@@ -139,7 +146,7 @@ enum ExpectedHostMounts {
     let count = components.count
     guard components.last == "shm" else { return false }
     let docker =
-      count == 7 && components[0..<4] == ["var", "lib", "docker", "containers"]
+      count == 7 && components[0..<4] == dockerContainers
       && components[5] == "mounts"
     let containerStorage =
       count >= 4 && containerStorageDirectories.contains(components[count - 4])
@@ -157,13 +164,13 @@ enum ExpectedHostMounts {
   }
 
   private static func volume(_ components: [ByteString]) -> Reason? {
-    if components.count >= 6, components[0..<4] == ["var", "lib", "docker", "volumes"],
+    if components.count >= 6, components[0..<4] == dockerVolumes,
       components[5] == "_data"
     {
       return .volume(runtime: "docker", name: components[4])
     }
     if components.count >= 7,
-      components[0..<5] == ["var", "lib", "containers", "storage", "volumes"],
+      components[0..<5] == podmanVolumes,
       components[6] == "_data"
     {
       return .volume(runtime: "podman", name: components[5])
@@ -171,8 +178,18 @@ enum ExpectedHostMounts {
     return nil
   }
 
+  // The directories the checks above look for, as path components.
+  private static let dockerContainers: ArraySlice<ByteString> = [
+    "var", "lib", "docker", "containers",
+  ]
+  private static let dockerVolumes: ArraySlice<ByteString> = ["var", "lib", "docker", "volumes"]
+  private static let podmanVolumes: ArraySlice<ByteString> = [
+    "var", "lib", "containers", "storage", "volumes",
+  ]
+  private static let kubeletPods: ArraySlice<ByteString> = ["var", "lib", "kubelet", "pods"]
+
   /// Whether the path is `/var/lib/kubelet/pods/<uid>/<something>`.
   private static func isKubeletPod(_ components: [ByteString]) -> Bool {
-    components.count >= 6 && components[0..<4] == ["var", "lib", "kubelet", "pods"]
+    components.count >= 6 && components[0..<4] == kubeletPods
   }
 }

@@ -62,8 +62,11 @@ struct HostBindRule: Rule {
     for mount in mounts where Self.isReportedElsewhere(mount, in: context) {
       reportedElsewhere.insert(mount.mountPoint)
     }
+    let reportedLengths = PathLengths(reportedElsewhere)
     return mounts.compactMap { mount in
-      guard !Self.lies(at: mount.mountPoint, orBelowAnyOf: reportedElsewhere),
+      guard
+        !Self.lies(
+          at: mount.mountPoint, orBelowAnyOf: reportedElsewhere, lengths: reportedLengths),
         !ExpectedHostMounts.isContainerRoot(mount), !ExpectedHostMounts.isOwnCgroup(mount),
         !ExpectedHostMounts.isJudgedByInstance(mount),
         let hostPath = context.hostPaths(of: mount).first
@@ -98,18 +101,12 @@ struct HostBindRule: Rule {
   }
 
   /// Whether `path` is one of `mountPoints` or lies below one of them.
-  private static func lies(at path: ByteString, orBelowAnyOf mountPoints: Set<ByteString>)
-    -> Bool
-  {
-    guard !mountPoints.isEmpty else { return false }
-    // A few reported mounts (the usual case) are quicker to compare than the path's
-    // ancestors are to spell out and look up.
-    if mountPoints.count <= 32 { return mountPoints.contains { path.isAtOrBelow($0) } }
-    var current: ByteString? = path
-    while let candidate = current {
-      if mountPoints.contains(candidate) { return true }
-      current = candidate.parentPath
+  private static func lies(
+    at path: ByteString, orBelowAnyOf mountPoints: Set<ByteString>, lengths: PathLengths
+  ) -> Bool {
+    if lengths.contains(path.bytes.count), mountPoints.contains(path) { return true }
+    return path.ancestorLengths.contains { length in
+      lengths.contains(length) && mountPoints.contains(path.prefix(length: length))
     }
-    return false
   }
 }

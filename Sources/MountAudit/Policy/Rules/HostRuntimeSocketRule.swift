@@ -105,10 +105,22 @@ struct HostRuntimeSocketRule: Rule {
       return nil
     }
     if let exposure = context.hostSideVerdict(of: mount).socket { return exposure }
-    if let kind = socketKinds[mount.mountPoint.lastComponent] {
+    if let kind = socketKind(named: mount.mountPoint) {
       return Exposure(hostPath: context.hostPaths(of: mount).first, kind: kind)
     }
     return nil
+  }
+
+  /// The kind of socket `path`'s last component names, if it is one of `socketKinds`.
+  private static func socketKind(named path: ByteString) -> String? {
+    // Every name ends in `.sock` or `.sock.ttrpc`, so most paths are ruled out before their
+    // last component is copied out and looked up.
+    let bytes = path.bytes
+    guard
+      bytes.suffix(5).elementsEqual(".sock".utf8)
+        || bytes.suffix(11).elementsEqual(".sock.ttrpc".utf8)
+    else { return nil }
+    return socketKinds[path.lastComponent]
   }
 
   /// The first of a mount's host paths that is a runtime socket (built in or the
@@ -127,7 +139,7 @@ struct HostRuntimeSocketRule: Rule {
 
   /// What a canonical host path is, if it is a runtime socket or a directory of them.
   private static func kind(ofHostPath path: ByteString) -> String? {
-    if let kind = socketKinds[path.lastComponent] { return kind }
+    if let kind = socketKind(named: path) { return kind }
     if path.isAtOrBelow("/run/containerd/s") { return "containerd shim socket" }
     if socketDirectories.contains(path) || isUserRuntimeDirectory(path) {
       return "directory of runtime sockets"
