@@ -128,6 +128,14 @@ struct HostSensitivePathRule: Rule {
   /// The sensitive paths with their spellings, worked out once.
   private static let spelledSensitivePaths = sensitivePaths.map(spelled)
 
+  private static let longestSpelling = longestSpelling(of: spelledSensitivePaths)
+
+  private static func longestSpelling(
+    of spelled: [(path: ByteString, spellings: [ByteString])]
+  ) -> Int {
+    spelled.flatMap(\.spellings).map(\.bytes.count).max() ?? 0
+  }
+
   private static func spelled(_ path: ByteString) -> (path: ByteString, spellings: [ByteString]) {
     (path, path.hostSpellings)
   }
@@ -178,7 +186,11 @@ struct HostSensitivePathRule: Rule {
       return Exposure(hostPath: path, sensitivePath: exact, relation: .exact)
     }
     let spelled = extra.isEmpty ? spelledSensitivePaths : spelledSensitivePaths + extra.map(spelled)
-    let held = spelled.filter { path.holds(spelledAs: $0.spellings) }.map(\.path)
+    // A directory holds only longer paths: a long host path (most are) holds none of them.
+    let longest = extra.isEmpty ? longestSpelling : longestSpelling(of: spelled)
+    let held =
+      min(path.bytes.count, canonical.bytes.count) >= longest
+      ? [] : spelled.filter { path.holds(spelledAs: $0.spellings) }.map(\.path)
     if let closest = held.min(by: { ($0.components.count, $0) < ($1.components.count, $1) }) {
       return Exposure(hostPath: path, sensitivePath: closest, relation: .holding)
     }
