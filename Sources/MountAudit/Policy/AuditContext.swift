@@ -21,6 +21,8 @@ public struct AuditContext: Sendable {
   public internal(set) var unmatchedExceptions: [PolicyException]?
   /// The host side of the target's mounts, when there is a host table.
   private let hostSides: HostSides?
+  /// The host's mounts by propagation group, for the `propagation.*` rules.
+  let hostPeerGroups: HostPeerGroups
 
   /// Creates the context and indexes the host's mounts for host-side paths.
   public init(
@@ -36,6 +38,7 @@ public struct AuditContext: Sendable {
     self.profile = profile
     self.today = today
     hostSides = host.map { HostSides(host: $0, target: target, profile: profile) }
+    hostPeerGroups = HostPeerGroups(host: host)
   }
 
   /// The mounts processes in the container can see, in input order.

@@ -88,7 +88,7 @@ enum ExpectedHostMounts {
       canonical.isAtOrBelow("/var/lib") || mountPoint == "/dev/shm"
         || mountPoint == "/dev/termination-log" || runtimeFileNames[mountPoint] != nil
     else { return nil }
-    let components = canonical.components
+    let components = PathComponents(canonical)
     if isRuntimeFile(mountPoint: mountPoint, components: components) { return .runtimeFile }
     if mountPoint == "/dev/shm", mount.filesystemType == "tmpfs",
       isRuntimeSharedMemory(components)
@@ -109,7 +109,7 @@ enum ExpectedHostMounts {
     "/run/.containerenv": ".containerenv",
   ]
 
-  private static func isRuntimeFile(mountPoint: ByteString, components: [ByteString]) -> Bool {
+  private static func isRuntimeFile(mountPoint: ByteString, components: PathComponents) -> Bool {
     let count = components.count
     if mountPoint == "/dev/termination-log" {
       return count == 8 && isKubeletPod(components) && components[5] == "containers"
@@ -119,15 +119,16 @@ enum ExpectedHostMounts {
     {
       return true
     }
-    guard let name = runtimeFileNames[mountPoint], components.last == name else {
+    guard let name = runtimeFileNames[mountPoint], let last = components.last, last.isNamed(name)
+    else {
       return false
     }
-    let docker = count == 6 && components[0..<4] == dockerContainers
+    let docker = count == 6 && components.starts(with: dockerContainers)
     let containerdSandbox =
       count >= 4 && components[count - 4] == "io.containerd.grpc.v1.cri"
       && components[count - 3] == "sandboxes"
     let containerStorage =
-      count >= 4 && containerStorageDirectories.contains(components[count - 4])
+      count >= 4 && containerStorageDirectories.contains(components[count - 4].byteString)
       && components[count - 2] == "userdata"
     return docker || containerdSandbox || containerStorage
   }
@@ -142,19 +143,19 @@ enum ExpectedHostMounts {
   /// Whether the path is exactly the `shm` directory of a runtime's per-container state
   /// directory: Docker's `/var/lib/docker/containers/<id>/mounts/shm`, or containers/storage's
   /// `.../<driver>-containers/<id>/userdata/shm`.
-  private static func isRuntimeSharedMemory(_ components: [ByteString]) -> Bool {
+  private static func isRuntimeSharedMemory(_ components: PathComponents) -> Bool {
     let count = components.count
-    guard components.last == "shm" else { return false }
+    guard let last = components.last, last == "shm" else { return false }
     let docker =
-      count == 7 && components[0..<4] == dockerContainers
+      count == 7 && components.starts(with: dockerContainers)
       && components[5] == "mounts"
     let containerStorage =
-      count >= 4 && containerStorageDirectories.contains(components[count - 4])
+      count >= 4 && containerStorageDirectories.contains(components[count - 4].byteString)
       && components[count - 2] == "userdata"
     return docker || containerStorage
   }
 
-  private static func isPodVolume(_ components: [ByteString]) -> Bool {
+  private static func isPodVolume(_ components: PathComponents) -> Bool {
     guard isKubeletPod(components) else { return false }
     switch components[5] {
     case "volumes": return components.count >= 8
@@ -163,33 +164,33 @@ enum ExpectedHostMounts {
     }
   }
 
-  private static func volume(_ components: [ByteString]) -> Reason? {
-    if components.count >= 6, components[0..<4] == dockerVolumes,
+  private static func volume(_ components: PathComponents) -> Reason? {
+    if components.count >= 6, components.starts(with: dockerVolumes),
       components[5] == "_data"
     {
-      return .volume(runtime: "docker", name: components[4])
+      return .volume(runtime: "docker", name: components[4].byteString)
     }
     if components.count >= 7,
-      components[0..<5] == podmanVolumes,
+      components.starts(with: podmanVolumes),
       components[6] == "_data"
     {
-      return .volume(runtime: "podman", name: components[5])
+      return .volume(runtime: "podman", name: components[5].byteString)
     }
     return nil
   }
 
   // The directories the checks above look for, as path components.
-  private static let dockerContainers: ArraySlice<ByteString> = [
+  private static let dockerContainers: [StaticString] = [
     "var", "lib", "docker", "containers",
   ]
-  private static let dockerVolumes: ArraySlice<ByteString> = ["var", "lib", "docker", "volumes"]
-  private static let podmanVolumes: ArraySlice<ByteString> = [
+  private static let dockerVolumes: [StaticString] = ["var", "lib", "docker", "volumes"]
+  private static let podmanVolumes: [StaticString] = [
     "var", "lib", "containers", "storage", "volumes",
   ]
-  private static let kubeletPods: ArraySlice<ByteString> = ["var", "lib", "kubelet", "pods"]
+  private static let kubeletPods: [StaticString] = ["var", "lib", "kubelet", "pods"]
 
   /// Whether the path is `/var/lib/kubelet/pods/<uid>/<something>`.
-  private static func isKubeletPod(_ components: [ByteString]) -> Bool {
-    components.count >= 6 && components[0..<4] == kubeletPods
+  private static func isKubeletPod(_ components: PathComponents) -> Bool {
+    components.count >= 6 && components.starts(with: kubeletPods)
   }
 }

@@ -4,15 +4,15 @@
 /// so a target mount and a host mount printed with the same `shared:N` are in one group
 /// when both tables were read at the same time. Every host mount counts, shadowed ones too:
 /// propagation reaches a mount whether or not a process can see it.
-struct HostPeerGroups {
+struct HostPeerGroups: Sendable {
   private let members: [UInt32: [MountEntry]]
   private let slaves: [UInt32: [MountEntry]]
 
-  /// Indexes the host's table of `context`; empty without one.
-  init(_ context: AuditContext) {
+  /// Indexes the host's table; empty without one.
+  init(host: MountTree?) {
     var members: [UInt32: [MountEntry]] = [:]
     var slaves: [UInt32: [MountEntry]] = [:]
-    for entry in context.host?.entries ?? [] {
+    for entry in host?.entries ?? [] {
       let propagation = entry.propagation
       if let group = propagation.peerGroup { members[group, default: []].append(entry) }
       if let master = propagation.master { slaves[master, default: []].append(entry) }

@@ -58,7 +58,7 @@ struct PropagationHostPeerRule: Rule {
     foldsNestedMounts: false)
 
   func check(_ context: AuditContext) -> [Finding] {
-    let host = HostPeerGroups(context)
+    let host = context.hostPeerGroups
     return context.visibleMounts.compactMap { mount in
       guard let group = mount.propagation.peerGroup else { return nil }
       let peers = host.members(of: group)

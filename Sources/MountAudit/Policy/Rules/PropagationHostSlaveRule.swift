@@ -46,7 +46,7 @@ struct PropagationHostSlaveRule: Rule {
     foldsNestedMounts: false)
 
   func check(_ context: AuditContext) -> [Finding] {
-    let host = HostPeerGroups(context)
+    let host = context.hostPeerGroups
     return context.visibleMounts.compactMap { mount in
       guard let master = mount.propagation.master else { return nil }
       let peers = host.members(of: master)

@@ -46,7 +46,7 @@ struct PropagationSharedRule: Rule {
     foldsNestedMounts: false)
 
   func check(_ context: AuditContext) -> [Finding] {
-    let host = HostPeerGroups(context)
+    let host = context.hostPeerGroups
     var peersInTable: [UInt32: Int] = [:]
     for entry in context.target.entries {
       if let group = entry.propagation.peerGroup { peersInTable[group, default: 0] += 1 }
