@@ -66,6 +66,11 @@ struct TextOutput {
     bytes.appendDecimal(value)
   }
 
+  /// Appends the propagation state as its `description` writes it.
+  mutating func appendPropagation(_ propagation: Propagation) {
+    propagation.appendDescription(to: &bytes)
+  }
+
   /// Ends the line, handing the lines written so far on once they make a chunk.
   mutating func endLine() {
     bytes.append(UInt8(ascii: "\n"))
