@@ -58,9 +58,8 @@ enum Commands {
   static func write(_ report: AuditReport, _ options: AuditOptions) {
     switch options.format {
     case .text:
-      let text = AuditTextReport(
-        report, usesColor: Output.usesColor, listsFindings: options.listsFindings)
-      Output.stream { line in text.write { line($0 + "\n") } }
+      AuditTextReport(report, usesColor: Output.usesColor, listsFindings: options.listsFindings)
+        .write(inChunks: { Output.write($0) })
     case .json:
       Output.write(AuditJSONReport(report, listsFindings: options.listsFindings).streamed)
     case .sarif:

@@ -30,10 +30,9 @@ struct DiffCommand {
     let names = options.normalization.names
     switch options.format {
     case .text:
-      Output.write(
-        DiffTextReport(
-          diff, normalizations: names, usesColor: Output.usesColor, trace: trace?.result
-        ).text)
+      DiffTextReport(
+        diff, normalizations: names, usesColor: Output.usesColor, trace: trace?.result
+      ).write(inChunks: { Output.write($0) })
     case .json:
       Output.write(
         DiffJSONReport(diff, normalizations: names, trace: trace).document)

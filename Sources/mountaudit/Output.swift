@@ -18,21 +18,6 @@ enum Output {
     write(bytes, to: STDOUT_FILENO)
   }
 
-  /// Writes what `produce` hands over to stdout in chunks of about 64 KiB, so that a large
-  /// report is never held whole in memory.
-  static func stream(_ produce: ((String) -> Void) -> Void) {
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(1 << 16)
-    produce { text in
-      buffer.append(contentsOf: text.utf8)
-      if buffer.count >= 1 << 16 {
-        write(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
-    }
-    write(buffer)
-  }
-
   /// Writes a JSON document to stdout in chunks as it is serialized.
   static func write(_ document: JSONValue) {
     document.write(inChunks: { write($0) })

@@ -22,16 +22,28 @@ public struct AuditTextReport {
 
   /// The whole report, ending in a newline.
   public var text: String {
-    var text = ""
-    write { text += $0 + "\n" }
-    return text
+    TextOutput.text(write(to:))
   }
 
   /// Hands the report to `output` line by line (without newlines), so that a report with
   /// many findings is never held whole.
   public func write(_ output: (String) -> Void) {
-    guard listsFindings else { return output(summary) }
-    header.forEach(output)
+    write(inChunks: { chunk in
+      // Every chunk ends with a line's newline, so the piece after the last one is empty.
+      let lines = chunk.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      for line in lines.dropLast() { output(String(decoding: line, as: UTF8.self)) }
+    })
+  }
+
+  /// Writes the report as UTF-8 to `deliver` in pieces of whole lines of about 64 KiB,
+  /// ending in a newline, so that a report with many findings is never held whole.
+  public func write(inChunks deliver: ([UInt8]) -> Void) {
+    TextOutput.write(inChunks: deliver, write(to:))
+  }
+
+  private func write(to output: inout TextOutput) {
+    guard listsFindings else { return output.appendLine(summary) }
+    header.forEach { output.appendLine($0) }
     // One group per mount point and mount: stacked mounts each get their own heading.
     struct Group: Equatable {
       var mountPoint: ByteString?
@@ -46,23 +58,25 @@ public struct AuditTextReport {
       if group != current || isPolicy != isPolicyGroup {
         group = current
         isPolicyGroup = isPolicy
-        output("")
-        output(groupHeading(for: finding))
+        output.endLine()
+        appendGroupHeading(for: finding, to: &output)
+        output.endLine()
       }
-      output(
-        "  " + label(finding.severity) + "  " + finding.rule + "  "
-          + TerminalText.escape(finding.message))
-      output("      fix: " + TerminalText.escape(finding.remediation))
+      appendFindingLine(finding, to: &output)
+      output.endLine()
+      output.append("      fix: ")
+      output.appendEscaped(finding.remediation)
+      output.endLine()
     }
-    exceptedSection.forEach(output)
+    appendExceptedSection(to: &output)
     if !report.skipped.isEmpty {
-      output("")
+      output.endLine()
       for check in report.skipped {
-        output("skipped: \(check.rule): \(check.reason)")
+        output.appendLine("skipped: \(check.rule): \(check.reason)")
       }
     }
-    output("")
-    output(summary)
+    output.endLine()
+    output.appendLine(summary)
   }
 
   private var header: [String] {
@@ -98,33 +112,55 @@ public struct AuditTextReport {
   }
 
   /// The findings the policy let pass, each with the reason its exception gives.
-  private var exceptedSection: [String] {
-    guard !report.excepted.isEmpty else { return [] }
-    var lines = ["", "excepted by the policy (not counted):"]
+  private func appendExceptedSection(to output: inout TextOutput) {
+    guard !report.excepted.isEmpty else { return }
+    output.endLine()
+    output.appendLine("excepted by the policy (not counted):")
     for excepted in report.excepted {
-      let finding = excepted.finding
       let exception = excepted.exception
-      var place = exception.location
-      if let expires = exception.expires { place += ", until \(expires)" }
-      lines.append(
-        "  " + label(finding.severity) + "  " + finding.rule + "  "
-          + TerminalText.escape(finding.message))
-      lines.append("      reason: " + TerminalText.escape(exception.reason) + " (\(place))")
+      appendFindingLine(excepted.finding, to: &output)
+      output.endLine()
+      output.append("      reason: ")
+      output.appendEscaped(exception.reason)
+      output.append(" (")
+      output.append(exception.location)
+      if let expires = exception.expires { output.append(", until \(expires)") }
+      output.append(")")
+      output.endLine()
     }
-    return lines
   }
 
-  private func groupHeading(for finding: Finding) -> String {
+  /// `  error    rule.id  message`, without the newline.
+  private func appendFindingLine(_ finding: Finding, to output: inout TextOutput) {
+    output.append("  ")
+    appendLabel(finding.severity, to: &output)
+    output.append("  ")
+    output.append(finding.rule)
+    output.append("  ")
+    output.appendEscaped(finding.message)
+  }
+
+  /// `/mount/point  (mount 42, host /host/path)`, or what stands for a finding on no
+  /// mount, without the newline.
+  private func appendGroupHeading(for finding: Finding, to output: inout TextOutput) {
     guard let mountPoint = finding.mountPoint else {
-      if finding.rule.hasPrefix("policy.") { return "(policy)" }
-      return finding.line == nil ? "(whole table)" : "(input lines)"
+      if finding.rule.hasPrefix("policy.") { return output.append("(policy)") }
+      return output.append(finding.line == nil ? "(whole table)" : "(input lines)")
     }
-    var heading = TerminalText.escape(mountPoint)
-    var details: [String] = []
-    if let id = finding.mountID { details.append("mount \(id)") }
-    if let hostPath = finding.hostPath { details.append("host " + TerminalText.escape(hostPath)) }
-    if !details.isEmpty { heading += "  (" + details.joined(separator: ", ") + ")" }
-    return heading
+    output.appendEscaped(mountPoint)
+    let id = finding.mountID
+    let hostPath = finding.hostPath
+    guard id != nil || hostPath != nil else { return }
+    output.append("  (")
+    if let id {
+      output.append("mount ")
+      output.appendDecimal(id)
+    }
+    if let hostPath {
+      output.append(id == nil ? "host " : ", host ")
+      output.appendEscaped(hostPath)
+    }
+    output.append(")")
   }
 
   private var summary: String {
@@ -141,16 +177,25 @@ public struct AuditTextReport {
     "\(number) \(noun)" + (number == 1 ? "" : "s")
   }
 
-  private func label(_ severity: Severity) -> String {
-    let name = severity.rawValue
-    let padded = name + String(repeating: " ", count: max(0, 7 - name.count))
-    guard usesColor else { return padded }
-    let code =
+  /// The severity padded to 7 columns, in its colour when colour is used.
+  private func appendLabel(_ severity: Severity, to output: inout TextOutput) {
+    guard usesColor else { return output.append(Self.paddedName(severity)) }
+    let colour: StaticString =
       switch severity {
-      case .error: "31"
-      case .warning: "33"
-      case .note: "36"
+      case .error: "\u{1b}[31m"
+      case .warning: "\u{1b}[33m"
+      case .note: "\u{1b}[36m"
       }
-    return "\u{1b}[\(code)m\(padded)\u{1b}[0m"
+    output.append(colour)
+    output.append(Self.paddedName(severity))
+    output.append("\u{1b}[0m")
+  }
+
+  private static func paddedName(_ severity: Severity) -> StaticString {
+    switch severity {
+    case .error: "error  "
+    case .warning: "warning"
+    case .note: "note   "
+    }
   }
 }

@@ -27,104 +27,180 @@ public struct DiffTextReport {
 
   /// The whole report, ending in a newline.
   public var text: String {
-    var lines = [
-      "--- " + Self.name(diff.before), "+++ " + Self.name(diff.after),
-      "matched by "
-        + (diff.matching == .mountID
-          ? "mount ID"
-          : "mount point and stack position"),
-    ]
+    TextOutput.text(write(to:))
+  }
+
+  /// Writes the report as UTF-8 to `deliver` in pieces of whole lines of about 64 KiB,
+  /// ending in a newline.
+  public func write(inChunks deliver: ([UInt8]) -> Void) {
+    TextOutput.write(inChunks: deliver, write(to:))
+  }
+
+  private func write(to output: inout TextOutput) {
+    output.append("--- ")
+    Self.appendName(diff.before, to: &output)
+    output.endLine()
+    output.append("+++ ")
+    Self.appendName(diff.after, to: &output)
+    output.endLine()
+    output.append("matched by ")
+    output.appendLine(diff.matching == .mountID ? "mount ID" : "mount point and stack position")
     if !diff.ignored.isEmpty {
-      lines.append("ignored: " + diff.ignored.sorted().map(\.rawValue).joined(separator: ","))
+      output.appendLine("ignored: " + diff.ignored.sorted().map(\.rawValue).joined(separator: ","))
     }
     if !normalizations.isEmpty {
-      lines.append("normalized: " + normalizations.joined(separator: ","))
+      output.appendLine("normalized: " + normalizations.joined(separator: ","))
     }
-    lines.append("")
+    output.endLine()
+    var hasLines = false
     for (index, change) in diff.changes.enumerated() {
-      lines += self.lines(for: change)
+      append(change, to: &output)
       if let note = trace?.notes[index] {
-        lines.append("    note: " + TerminalText.escape(note))
+        output.append("    note: ")
+        output.appendEscaped(note)
+        output.endLine()
       }
+      hasLines = true
     }
     for mount in trace?.leftBehind ?? [] {
-      lines.append(
-        marker("!", "35") + " " + TerminalText.escape(mount.mount.mountPoint)
-          + "  (mount \(mount.mount.id))")
-      lines.append("    " + TerminalText.escape(mount.note))
+      appendMarker("!", colour: "\u{1b}[35m", to: &output)
+      output.append(" ")
+      output.appendEscaped(mount.mount.mountPoint)
+      output.append("  (mount ")
+      output.appendDecimal(mount.mount.id)
+      output.append(")")
+      output.endLine()
+      output.append("    ")
+      output.appendEscaped(mount.note)
+      output.endLine()
+      hasLines = true
     }
-    if lines.last != "" { lines.append("") }
+    // The changes are set apart from the summary by a blank line, as the header is.
+    if hasLines { output.endLine() }
     var summary =
       "\(diff.count(.added)) added, \(diff.count(.removed)) removed, "
       + "\(diff.count(.changed)) changed, \(diff.unchangedCount) unchanged"
     if let trace { summary += ", \(trace.leftBehind.count) left behind" }
-    lines.append(summary)
-    return lines.joined(separator: "\n") + "\n"
+    output.appendLine(summary)
   }
 
-  private static func name(_ tree: MountTree) -> String {
+  /// `origin (12 mounts, 1 unreadable line left out)`.
+  private static func appendName(_ tree: MountTree, to output: inout TextOutput) {
     let count = tree.entries.count
-    var name = TerminalText.escape(tree.table.origin.description)
-    name += " (\(count) mount\(count == 1 ? "" : "s")"
+    output.appendEscaped(tree.table.origin.description)
+    output.append(" (")
+    output.appendDecimal(count)
+    output.append(count == 1 ? " mount" : " mounts")
     let problems = tree.table.problems.count
     if problems > 0 {
-      name += ", \(problems) unreadable line\(problems == 1 ? "" : "s") left out"
+      output.append(", ")
+      output.appendDecimal(problems)
+      output.append(problems == 1 ? " unreadable line left out" : " unreadable lines left out")
     }
-    return name + ")"
+    output.append(")")
   }
 
-  private func lines(for change: MountChange) -> [String] {
-    var heading = TerminalText.escape(change.entry.mountPoint) + "  (mount "
+  /// The change's heading, a summary of the mount when it was added or removed, its changed
+  /// fields and its notes.
+  private func append(_ change: MountChange, to output: inout TextOutput) {
+    appendMarker(change.kind, to: &output)
+    output.append(" ")
+    output.appendEscaped(change.entry.mountPoint)
+    output.append("  (mount ")
     switch change.kind {
-    case .added: heading += "\(change.after!.id)"
-    case .removed: heading += "\(change.before!.id)"
+    case .added: output.appendDecimal(change.after!.id)
+    case .removed: output.appendDecimal(change.before!.id)
     case .changed:
       let (old, new) = (change.before!.id, change.after!.id)
-      heading += old == new ? "\(old)" : "\(old) -> \(new)"
+      output.appendDecimal(old)
+      if old != new {
+        output.append(" -> ")
+        output.appendDecimal(new)
+      }
     }
-    if change.stackPosition > 0 { heading += ", stack position \(change.stackPosition)" }
-    heading += ")"
-    var lines = [marker(change.kind) + " " + heading]
-    if change.kind != .changed { lines.append("    " + Self.summary(of: change.entry)) }
-    for field in change.fields { lines += Self.lines(for: field) }
-    for note in change.notes { lines.append("    note: " + TerminalText.escape(note)) }
-    return lines
+    if change.stackPosition > 0 {
+      output.append(", stack position ")
+      output.appendDecimal(change.stackPosition)
+    }
+    output.append(")")
+    output.endLine()
+    if change.kind != .changed {
+      output.append("    ")
+      Self.appendSummary(of: change.entry, to: &output)
+      output.endLine()
+    }
+    for field in change.fields { Self.append(field, to: &output) }
+    for note in change.notes {
+      output.append("    note: ")
+      output.appendEscaped(note)
+      output.endLine()
+    }
   }
 
-  private static func summary(of entry: MountEntry) -> String {
-    var source = TerminalText.escape(entry.source)
-    if entry.root != "/" { source += "[" + TerminalText.escape(entry.root) + "]" }
-    return [
-      TerminalText.escape(entry.filesystemType), source,
-      TerminalText.escape(entry.mountOptions.joined(separator: ",")),
-      entry.propagation.description,
-    ].joined(separator: " ")
+  /// `fstype source[root] options propagation`.
+  private static func appendSummary(of entry: MountEntry, to output: inout TextOutput) {
+    output.appendEscaped(entry.filesystemType)
+    output.append(" ")
+    output.appendEscaped(entry.source)
+    if entry.root != "/" {
+      output.append("[")
+      output.appendEscaped(entry.root)
+      output.append("]")
+    }
+    output.append(" ")
+    for (index, option) in entry.mountOptions.enumerated() {
+      if index > 0 { output.append(",") }
+      output.appendEscaped(option)
+    }
+    output.append(" ")
+    output.appendPropagation(entry.propagation)
   }
 
-  private static func lines(for field: FieldChange) -> [String] {
-    var line = "    \(field.field.rawValue): "
+  /// `    field: -removed +added` or `    field: 'old' -> 'new'`, and its detail.
+  private static func append(_ field: FieldChange, to output: inout TextOutput) {
+    output.append("    ")
+    output.append(field.field.rawValue)
+    output.append(": ")
     if !field.added.isEmpty || !field.removed.isEmpty {
-      let changes =
-        field.removed.map { "-" + TerminalText.escape($0) }
-        + field.added.map { "+" + TerminalText.escape($0) }
-      line += changes.joined(separator: " ")
+      var isFirst = true
+      for (sign, values): (StaticString, [String]) in [("-", field.removed), ("+", field.added)] {
+        for value in values {
+          if !isFirst { output.append(" ") }
+          isFirst = false
+          output.append(sign)
+          output.appendEscaped(value)
+        }
+      }
     } else {
-      line += "'\(TerminalText.escape(field.old))' -> '\(TerminalText.escape(field.new))'"
+      output.append("'")
+      output.appendEscaped(field.old)
+      output.append("' -> '")
+      output.appendEscaped(field.new)
+      output.append("'")
     }
-    var lines = [line]
-    if let detail = field.detail { lines.append("      " + TerminalText.escape(detail)) }
-    return lines
+    output.endLine()
+    if let detail = field.detail {
+      output.append("      ")
+      output.appendEscaped(detail)
+      output.endLine()
+    }
   }
 
-  private func marker(_ kind: MountChange.Kind) -> String {
+  private func appendMarker(_ kind: MountChange.Kind, to output: inout TextOutput) {
     switch kind {
-    case .added: marker("+", "32")
-    case .removed: marker("-", "31")
-    case .changed: marker("~", "33")
+    case .added: appendMarker("+", colour: "\u{1b}[32m", to: &output)
+    case .removed: appendMarker("-", colour: "\u{1b}[31m", to: &output)
+    case .changed: appendMarker("~", colour: "\u{1b}[33m", to: &output)
     }
   }
 
-  private func marker(_ symbol: String, _ colour: String) -> String {
-    usesColor ? "\u{1b}[\(colour)m\(symbol)\u{1b}[0m" : symbol
+  /// `symbol`, in `colour` (its escape sequence) when colour is used.
+  private func appendMarker(
+    _ symbol: StaticString, colour: StaticString, to output: inout TextOutput
+  ) {
+    guard usesColor else { return output.append(symbol) }
+    output.append(colour)
+    output.append(symbol)
+    output.append("\u{1b}[0m")
   }
 }

@@ -35,4 +35,20 @@ struct TerminalTextTests {
   func messages() {
     #expect(TerminalText.escape("'/a\u{1b}]0;x\u{7}'") == "'/a\\x1b]0;x\\x07'")
   }
+
+  @Test("every byte is found wherever it stands among plain bytes, eight at a time or not")
+  func everyBytePosition() {
+    for byte in UInt8.min...UInt8.max {
+      // Alone, the byte is tested on its own; in a run of 20 it is within a tested word.
+      let alone = TerminalText.escape(ByteString([byte]))
+      for position in 0..<20 {
+        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+        bytes[position] = byte
+        let expected =
+          String(repeating: "a", count: position) + alone
+          + String(repeating: "a", count: 19 - position)
+        #expect(TerminalText.escape(ByteString(bytes)) == expected, "byte \(byte) at \(position)")
+      }
+    }
+  }
 }
