@@ -82,13 +82,14 @@ enum ExpectedHostMounts {
   static func reason(for mount: MountEntry, hostPath: ByteString) -> Reason? {
     let canonical = hostPath.canonicalHostPath
     let mountPoint = mount.mountPoint
-    // Pod and runtime volumes live below /var/lib; runtime files and /dev/shm are known by
-    // their mount point. Anything else is no expected mount, without splitting the path.
+    let components = PathComponents(canonical)
+    // Pod and runtime volumes live below /var/lib (however many slashes a saved table spells
+    // it with); runtime files and /dev/shm are known by their mount point. Anything else is
+    // no expected mount.
     guard
-      canonical.isAtOrBelow("/var/lib") || mountPoint == "/dev/shm"
+      components.starts(with: varLib) || mountPoint == "/dev/shm"
         || mountPoint == "/dev/termination-log" || runtimeFileNames[mountPoint] != nil
     else { return nil }
-    let components = PathComponents(canonical)
     if isRuntimeFile(mountPoint: mountPoint, components: components) { return .runtimeFile }
     if mountPoint == "/dev/shm", mount.filesystemType == "tmpfs",
       isRuntimeSharedMemory(components)
@@ -188,6 +189,7 @@ enum ExpectedHostMounts {
     "var", "lib", "containers", "storage", "volumes",
   ]
   private static let kubeletPods: [StaticString] = ["var", "lib", "kubelet", "pods"]
+  private static let varLib: [StaticString] = ["var", "lib"]
 
   /// Whether the path is `/var/lib/kubelet/pods/<uid>/<something>`.
   private static func isKubeletPod(_ components: PathComponents) -> Bool {

@@ -39,6 +39,32 @@ struct HostBindRuleTests {
       ])
   }
 
+  @Test(arguments: [
+    "//var/lib/docker/volumes/cache/_data", "/var//lib/docker/volumes/cache/_data",
+    "/var/lib//docker/volumes/cache//_data",
+  ])
+  func aVolumeSpelledWithRepeatedSlashesIsStillTheVolume(hostPath: String) throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target: "\(root)\n740 700 259:2 \(hostPath) /cache rw,relatime - ext4 /dev/sda2 rw",
+      host: host)
+
+    #expect(
+      findings.map(\.message) == [
+        "'/cache' is the docker volume 'cache' ('\(hostPath)'), read-write"
+      ])
+  }
+
+  @Test func aPodVolumeSpelledWithRepeatedSlashesIsStillExpected() throws {
+    let findings = try Tables.findings(
+      of: rule,
+      target:
+        "\(root)\n740 700 259:2 /var//lib/kubelet/pods/u/volumes/x/y /vol rw - ext4 /dev/sda2 rw",
+      host: host)
+
+    #expect(findings.isEmpty)
+  }
+
   @Test func socketsSensitivePathsAndWhatLiesBelowThemAreNotListedAgain() throws {
     let findings = try Tables.findings(
       of: rule,
