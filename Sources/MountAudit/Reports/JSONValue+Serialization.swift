@@ -46,7 +46,7 @@ extension JSONValue {
       output.openObject()
       // Sorting the members rather than the keys spares a lookup per key.
       for (key, value) in members.sorted(by: { JSONOutput.keyPrecedes($0.key, $1.key) }) {
-        output.key(key)
+        output.key(named: key)
         value.write(to: &output)
       }
       output.closeObject()
@@ -86,6 +86,11 @@ struct JSONOutput {
     bytes.append(contentsOf: newBytes)
   }
 
+  /// Appends text known to need no escaping, such as punctuation or a keyword.
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
   /// Hands the bytes on if a receiver is set and a chunk's worth has been written.
   mutating func deliverIfFull() {
     guard let deliver, bytes.count >= Self.chunkSize else { return }
@@ -117,20 +122,18 @@ struct JSONOutput {
 
   /// Starts the next element of the innermost open array: its separator and indentation.
   mutating func startElement() {
-    if isEmptyContainer {
-      isEmptyContainer = false
-    } else {
-      bytes.append(contentsOf: ",\n".utf8)
-    }
     deliverIfFull()
-    indent()
+    newLine(afterComma: !isEmptyContainer)
+    isEmptyContainer = false
   }
 
-  /// Starts the next member of the innermost open object, called `key`.
-  mutating func key(_ key: String) {
+  /// Starts the next member of the innermost open object, called `key`, which is escaped
+  /// as any string is. (Keys written as literals take `key(_:)`, which copies them as they
+  /// are.)
+  mutating func key(named key: String) {
     startElement()
     write(key)
-    bytes.append(contentsOf: " : ".utf8)
+    append(" : ")
   }
 
   /// Starts the next member of the innermost open object, called `key`, which has nothing
@@ -139,46 +142,52 @@ struct JSONOutput {
     startElement()
     bytes.append(UInt8(ascii: "\""))
     key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: "\" : ".utf8)
+    append("\" : ")
   }
 
+  /// The line break after an opening bracket is written with the first member.
   private mutating func open(_ bracket: UInt8) {
     bytes.append(bracket)
-    bytes.append(UInt8(ascii: "\n"))
     depth += 1
     isEmptyContainer = true
   }
 
   /// An empty container is its brackets around an empty line.
   private mutating func close(_ bracket: UInt8) {
-    bytes.append(UInt8(ascii: "\n"))
+    if isEmptyContainer { bytes.append(UInt8(ascii: "\n")) }
     depth -= 1
-    indent()
+    newLine(afterComma: false)
     bytes.append(bracket)
     isEmptyContainer = false
   }
 
-  private mutating func indent() {
+  /// Appends a comma when asked, a line break and the indentation of the current depth, in
+  /// one copy from `lineStarts` at the depths real documents have.
+  private mutating func newLine(afterComma comma: Bool) {
     let width = 2 * depth
-    if width <= Self.spaces.count {
-      bytes.append(contentsOf: Self.spaces[..<width])
+    let start = comma ? 0 : 1
+    if width <= Self.lineStarts.count - 2 {
+      bytes.append(contentsOf: Self.lineStarts[start..<2 + width])
     } else {
+      bytes.append(contentsOf: Self.lineStarts[start..<2])
       bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
     }
   }
 
-  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+  /// A comma, a line break and the deepest indentation written in one copy.
+  private static let lineStarts: [UInt8] =
+    [UInt8(ascii: ","), UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
   // MARK: Values
 
   /// Writes `null`.
   mutating func writeNull() {
-    bytes.append(contentsOf: "null".utf8)
+    append("null")
   }
 
   /// Writes `true` or `false`.
   mutating func write(_ value: Bool) {
-    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    append(value ? "true" : "false")
   }
 
   /// Writes an integer.
@@ -213,17 +222,13 @@ struct JSONOutput {
   /// Writes a byte string as `JSONValue.bytes` does: a string when it is valid UTF-8,
   /// otherwise `{"hex": "..."}`.
   mutating func write(_ value: ByteString) {
-    let isText = value.bytes.withUnsafeBufferPointer { buffer in
-      // ASCII, nearly always, is valid UTF-8 without decoding it.
-      var bits: UInt8 = 0
-      for byte in buffer { bits |= byte }
-      guard bits >= 0x80 else {
-        writeString(utf8: buffer)
-        return true
-      }
-      return false
+    // ASCII, nearly always, is valid UTF-8 without decoding it.
+    let isASCII = value.bytes.withUnsafeBufferPointer { buffer in
+      guard buffer.isASCII else { return false }
+      writeString(utf8: buffer)
+      return true
     }
-    if !isText { JSONValue.bytes(value).write(to: &self) }
+    if !isASCII { JSONValue.bytes(value).write(to: &self) }
   }
 
   /// Writes a byte string as `JSONValue.bytes` does, or `null` for `nil`.
@@ -238,8 +243,8 @@ struct JSONOutput {
     bytes.append(UInt8(ascii: "\""))
     var start = 0
     while start < text.count {
-      var end = start
-      while end < text.count, !Self.needsEscape(text[end]) { end += 1 }
+      let end = text.endOfRun(
+        from: start, word: Self.needsNoEscape(word:), byte: Self.needsNoEscape(_:))
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<end]))
       guard end < text.count else { break }
       appendEscape(text[end])
@@ -249,8 +254,15 @@ struct JSONOutput {
   }
 
   @inline(__always)
-  private static func needsEscape(_ byte: UInt8) -> Bool {
-    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  private static func needsNoEscape(_ byte: UInt8) -> Bool {
+    byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+  }
+
+  /// Whether none of the eight bytes of `word` needs an escape.
+  @inline(__always)
+  private static func needsNoEscape(word: UInt64) -> Bool {
+    !ByteWord.hasByte(below: 0x20, in: word) && !ByteWord.hasByte(UInt8(ascii: "\""), in: word)
+      && !ByteWord.hasByte(UInt8(ascii: "\\"), in: word)
   }
 
   private mutating func appendEscape(_ byte: UInt8) {

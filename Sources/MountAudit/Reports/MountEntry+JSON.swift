@@ -56,7 +56,7 @@ extension MountEntry {
     output.openArray()
     for field in optionalFields {
       output.startElement()
-      output.write(field.description)
+      output.write(field)
     }
     output.closeArray()
     output.key("parentId")
@@ -71,9 +71,10 @@ extension MountEntry {
     output.key("propagateFrom")
     output.write(propagation.propagateFrom)
     output.key("text")
-    var text: [UInt8] = []
-    propagation.appendDescription(to: &text)
-    text.withUnsafeBufferPointer { output.writeString(utf8: $0) }
+    // Words and numbers only: nothing to escape.
+    output.append(UInt8(ascii: "\""))
+    propagation.appendDescription(to: &output.bytes)
+    output.append(UInt8(ascii: "\""))
     output.key("unbindable")
     output.write(propagation.isUnbindable)
     output.closeObject()
@@ -83,5 +84,24 @@ extension MountEntry {
     output.write(source)
     output.key("superOptions")
     output.write(superOptions)
+  }
+}
+
+extension JSONOutput {
+  /// Writes an optional field as its `description`, the kernel's words and numbers straight
+  /// into the buffer; a tag the kernel does not document is escaped as any string is.
+  fileprivate mutating func write(_ field: OptionalField) {
+    func tagged(_ tag: StaticString, _ number: UInt32) {
+      append(UInt8(ascii: "\""))
+      append(tag)
+      bytes.appendDecimal(number)
+      append(UInt8(ascii: "\""))
+    }
+    switch field {
+    case .shared(let group): tagged("shared:", group)
+    case .master(let group): tagged("master:", group)
+    case .propagateFrom(let group): tagged("propagate_from:", group)
+    case .unbindable, .other: write(field.description)
+    }
   }
 }

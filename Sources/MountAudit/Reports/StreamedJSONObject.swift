@@ -41,7 +41,7 @@ public struct StreamedJSONObject {
       let keys = Set(members.keys).union(streamedArrays.keys).sorted(by: JSONOutput.keyPrecedes)
       output.openObject()
       for key in keys {
-        output.key(key)
+        output.key(named: key)
         if let write = elementWriters[key] {
           output.openArray()
           write(&output)

@@ -54,38 +54,16 @@ public enum TerminalText {
     }
   }
 
-  /// Where the run of plain bytes from `start` ends: eight bytes at a time while a whole word
-  /// of them is plain, then byte by byte.
+  /// Where the run of plain bytes from `start` ends.
   private static func plainRunEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-    var end = start
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while end + 8 <= bytes.count,
-        isPlain(word: raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
-      {
-        end += 8
-      }
-    }
-    while end < bytes.count, isPlain(bytes[end]) { end += 1 }
-    return end
+    bytes.endOfRun(from: start, word: isPlain(word:), byte: isPlain(_:))
   }
 
-  /// Whether all eight bytes of `word` are plain, tested on the whole word at once: no byte
-  /// below 0x20, none above 0x7E, none a backslash.
+  /// Whether all eight bytes of `word` are plain.
   @inline(__always)
   private static func isPlain(word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    // A byte's high bit is set when the byte is below 0x20 (it borrows, and was not
-    // already 0x80 or above).
-    let isBelowSpace = (word &- ones &* 0x20) & ~word & highBits
-    // A byte's high bit is set when the byte is above 0x7E (adding 1 carries it into the
-    // high bit) or was already 0x80 or above.
-    let isAboveTilde = ((word & ~highBits) &+ ones) | word
-    // A byte's high bit is set when the byte is a backslash (it XORs to zero).
-    let withoutBackslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-    let isBackslash = (withoutBackslashes &- ones) & ~withoutBackslashes & highBits
-    return (isBelowSpace | (isAboveTilde & highBits) | isBackslash) == 0
+    !ByteWord.hasByte(below: 0x20, in: word) && !ByteWord.hasByte(above: 0x7E, in: word)
+      && !ByteWord.hasByte(UInt8(ascii: "\\"), in: word)
   }
 
   /// Printable ASCII other than the backslash: copied as is.
