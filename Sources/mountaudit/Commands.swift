@@ -37,6 +37,7 @@ enum Commands {
       case .text: TreeTextReport(tree).write(inChunks: { Output.write($0) })
       case .json: TreeJSONReport(tree).streamed.write(inChunks: { Output.write($0) })
       }
+      ProcessLifetime.keep(tree)
       return ExitStatus.clean
     case .snapshot(let pid, let host, let source):
       Output.write(try Snapshot.capture(pid: pid, host: host, source: source).document)
@@ -49,6 +50,7 @@ enum Commands {
         profile: try profile(named: options.profile, policyFile: options.policyFile))
       let report = try Auditor(reader: MountTableReader(source: options.source)).audit(request)
       Self.write(report, options)
+      ProcessLifetime.keep(report)
       guard let threshold = options.failOn else { return ExitStatus.clean }
       return report.hasFindings(atOrAbove: threshold) ? ExitStatus.findings : ExitStatus.clean
     }

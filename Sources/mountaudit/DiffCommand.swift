@@ -37,6 +37,7 @@ struct DiffCommand {
       Output.write(
         DiffJSONReport(diff, normalizations: names, trace: trace).document)
     }
+    ProcessLifetime.keep((diff, trace))
     // Lines left out (named on stderr and in the header) leave the comparison incomplete:
     // that is trouble, as in diff(1), whatever the readable lines say.
     if !before.table.problems.isEmpty || !after.table.problems.isEmpty {
@@ -58,6 +59,7 @@ struct DiffCommand {
     case .text: Output.write(AuditDiffTextReport(diff, usesColor: Output.usesColor).text)
     case .json: Output.write(AuditDiffJSONReport(diff).document)
     }
+    ProcessLifetime.keep(diff)
     return diff.hasDifferences ? ExitStatus.findings : ExitStatus.clean
   }
 
