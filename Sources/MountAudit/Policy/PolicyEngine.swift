@@ -135,27 +135,42 @@ public struct PolicyEngine: Sendable {
         (lhs.point, lhs.mount, lhs.rule, lhs.line) < (rhs.point, rhs.mount, rhs.rule, rhs.line)
       }
     }
-    var pointRanks: [ByteString: Int] = [:]
     var ruleRanks: [String: Int] = [:]
-    for index in findings.indices {
-      if let point = findings[index].mountPoint { pointRanks[point] = 0 }
-      ruleRanks[findings[index].rule] = 0
-    }
-    let points = pointRanks.keys.sorted()
-    // Rank 0 is a finding without a mount point, whose empty path sorts first.
-    for (rank, point) in points.enumerated() { pointRanks[point] = rank + 1 }
+    for index in findings.indices { ruleRanks[findings[index].rule] = 0 }
     for (rank, rule) in ruleRanks.keys.sorted().enumerated() { ruleRanks[rule] = rank }
+    let pointRanks = mountPointRanks(findings)
     let keys = findings.indices.map { index in
       Key(
-        point: findings[index].mountPoint.map { pointRanks[$0] ?? 0 } ?? 0,
-        mount: findings[index].mountID ?? 0, rule: ruleRanks[findings[index].rule] ?? 0,
-        line: findings[index].line ?? 0)
+        point: pointRanks[index], mount: findings[index].mountID ?? 0,
+        rule: ruleRanks[findings[index].rule] ?? 0, line: findings[index].line ?? 0)
     }
     let order = keys.indices.sorted { left, right in
       if keys[left] != keys[right] { return keys[left] < keys[right] }
       return findings[left].message < findings[right].message
     }
     return order.map { findings[$0] }
+  }
+
+  /// For each finding, the rank of its mount point among the findings' distinct mount points
+  /// in byte order, from 1; 0, first, for a finding without one. Found by sorting the
+  /// points once rather than hashing each of them (long paths made hashing the larger cost).
+  private static func mountPointRanks(_ findings: [Finding]) -> [Int] {
+    let points = findings.map(\.mountPoint)
+    var ranks = [Int](repeating: 0, count: findings.count)
+    let byPoint = points.indices.filter { points[$0] != nil }.sorted { left, right in
+      points[left]! < points[right]!
+    }
+    var rank = 0
+    var previous: ByteString?
+    for index in byPoint {
+      let point = points[index]
+      if point != previous {
+        rank += 1
+        previous = point
+      }
+      ranks[index] = rank
+    }
+    return ranks
   }
 
 }
