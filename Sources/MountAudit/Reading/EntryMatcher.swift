@@ -85,7 +85,7 @@ struct EntryMatcher {
       mountPoint: ByteString(parsed.target),
       mountOptions: MountinfoLine.options(parsed.mountOptions[...]),
       optionalFields: raw.parsedOptionalFields,
-      filesystemType: String(decoding: parsed.filesystemType, as: UTF8.self),
+      filesystemType: parsed.filesystemType,
       source: ByteString(OctalEscapes.decode(raw.source)),
       superOptions: ByteString(Array(raw.superOptions)))
   }

@@ -51,11 +51,18 @@ struct MountinfoLine {
     if bytes.last == UInt8(ascii: "\r") { throw .carriageReturn }
     var fields = FieldCursor(bytes)
     // Fields 1 to 6, then the first of the optional fields or the separator.
-    var leading: [Range<Int>] = []
-    leading.reserveCapacity(7)
-    while leading.count < 7, let field = fields.next() { leading.append(field) }
-    guard leading.count == 7 else { throw .tooFewFields(count: leading.count) }
-    var separator = leading[6]
+    func leadingField(_ position: Int) throws(LineProblem) -> Range<Int> {
+      guard let field = fields.next() else { throw .tooFewFields(count: position - 1) }
+      return field
+    }
+    let idRange = try leadingField(1)
+    let parentIDRange = try leadingField(2)
+    let deviceRange = try leadingField(3)
+    rootRange = try leadingField(4)
+    mountPointRange = try leadingField(5)
+    mountOptionsRange = try leadingField(6)
+    let seventh = try leadingField(7)
+    var separator = seventh
     var fieldsFromSeparator = 7  // the separator's 1-based position once found
     while !bytes[separator].elementsEqual(CollectionOfOne(UInt8(ascii: "-"))) {
       guard let field = fields.next() else { throw .missingSeparator }
@@ -69,11 +76,7 @@ struct MountinfoLine {
       throw .tooFewFieldsAfterSeparator(count: 2)
     }
     text = bytes
-    rootRange = leading[3]
-    mountPointRange = leading[4]
-    mountOptionsRange = leading[5]
-    optionalFieldsRange =
-      leading[6].lowerBound..<max(leading[6].lowerBound, separator.lowerBound - 1)
+    optionalFieldsRange = seventh.lowerBound..<max(seventh.lowerBound, separator.lowerBound - 1)
     filesystemTypeRange = filesystemType
     sourceRange = source
     superOptionsRange = superOptionsStart..<bytes.endIndex
@@ -82,7 +85,7 @@ struct MountinfoLine {
     // it for a field separator and shift every later field.
     if bytes[..<superOptionsStart].contains(byte: 9) {
       let named: [(String, Range<Int>)] = [
-        ("mount ID", leading[0]), ("parent ID", leading[1]), ("device", leading[2]),
+        ("mount ID", idRange), ("parent ID", parentIDRange), ("device", deviceRange),
         ("root", rootRange), ("mount point", mountPointRange),
         ("mount options", mountOptionsRange), ("optional fields", optionalFieldsRange),
         ("filesystem type", filesystemType), ("source", source),
@@ -90,15 +93,13 @@ struct MountinfoLine {
       throw .rawTab(field: named.first { bytes[$0.1].contains(9) }!.0)
     }
 
-    id = try Self.number(bytes[leading[0]], field: "mount ID")
-    parentID = try Self.number(bytes[leading[1]], field: "parent ID")
-    device = try Self.device(bytes[leading[2]])
-    for (name, value) in [
-      ("root", rootRange), ("mount point", mountPointRange),
-      ("mount options", mountOptionsRange), ("filesystem type", filesystemType),
-    ] where value.isEmpty {
-      throw .emptyField(field: name)
-    }
+    id = try Self.number(bytes[idRange], field: "mount ID")
+    parentID = try Self.number(bytes[parentIDRange], field: "parent ID")
+    device = try Self.device(bytes[deviceRange])
+    if rootRange.isEmpty { throw .emptyField(field: "root") }
+    if mountPointRange.isEmpty { throw .emptyField(field: "mount point") }
+    if mountOptionsRange.isEmpty { throw .emptyField(field: "mount options") }
+    if filesystemType.isEmpty { throw .emptyField(field: "filesystem type") }
   }
 
   /// Hands out a line's space-separated fields one at a time, as ranges of the line.
@@ -134,9 +135,10 @@ struct MountinfoLine {
   }
 
   private static func device(_ field: ArraySlice<UInt8>) throws(LineProblem) -> DeviceNumber {
-    let parts = field.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-    guard parts.count == 2, let major = DecimalDigits.value(of: parts[0]),
-      let minor = DecimalDigits.value(of: parts[1])
+    // MAJOR:MINOR, each a number (so neither holds another colon).
+    let colon = field.firstIndex(ofByte: UInt8(ascii: ":")) ?? field.endIndex
+    guard colon < field.endIndex, let major = DecimalDigits.value(of: field[..<colon]),
+      let minor = DecimalDigits.value(of: field[(colon + 1)...])
     else {
       throw .invalidDevice(value: String(decoding: field.prefix(40), as: UTF8.self))
     }
@@ -179,7 +181,14 @@ extension MountinfoLine {
 
   /// Splits a comma-separated option string.
   static func options(_ raw: ArraySlice<UInt8>) -> [String] {
-    raw.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true)
-      .map { String(decoding: $0, as: UTF8.self) }
+    var options: [String] = []
+    options.reserveCapacity(raw.count { $0 == UInt8(ascii: ",") } + 1)
+    var rest = raw
+    while !rest.isEmpty {
+      let end = rest.firstIndex(ofByte: UInt8(ascii: ",")) ?? rest.endIndex
+      if end > rest.startIndex { options.append(String(decoding: rest[..<end], as: UTF8.self)) }
+      rest = rest[min(end + 1, rest.endIndex)...]
+    }
+    return options
   }
 }

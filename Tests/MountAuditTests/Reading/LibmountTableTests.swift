@@ -24,7 +24,7 @@ struct LibmountTableTests {
     #expect(entry.minor == 0)
     #expect(entry.root == Array("/mnt 1".utf8))
     #expect(entry.target == Array("/mnt2".utf8))
-    #expect(entry.filesystemType == Array("ext3".utf8))
+    #expect(entry.filesystemType == "ext3")
     #expect(entry.mountOptions == Array("rw,noatime".utf8))
   }
 
@@ -32,7 +32,7 @@ struct LibmountTableTests {
   func emptySource() throws {
     let table = try parse("21 20 0:53 / /mnt/test rw,relatime shared:212 - tmpfs  rw\n")
     #expect(table.entries.first?.target == Array("/mnt/test".utf8))
-    #expect(table.entries.first?.filesystemType == Array("tmpfs".utf8))
+    #expect(table.entries.first?.filesystemType == "tmpfs")
   }
 
   @Test("rejected lines are reported 1-based and parsing goes on")
@@ -71,7 +71,10 @@ struct LibmountTableTests {
       #expect(DeviceNumber(major: entry.major, minor: entry.minor) == line.device, "\(place)")
       #expect(entry.root == OctalEscapes.decode(line.root), "\(place)")
       #expect(entry.target == OctalEscapes.decode(line.mountPoint), "\(place)")
-      #expect(entry.filesystemType == OctalEscapes.decode(line.filesystemType), "\(place)")
+      #expect(
+        entry.filesystemType
+          == String(decoding: OctalEscapes.decode(line.filesystemType), as: UTF8.self),
+        "\(place)")
       #expect(entry.mountOptions == Array(line.mountOptions), "\(place)")
     }
   }

@@ -14,7 +14,7 @@ struct LibmountTable {
     var minor: UInt32
     var root: [UInt8]
     var target: [UInt8]
-    var filesystemType: [UInt8]
+    var filesystemType: String
     var mountOptions: [UInt8]
   }
 
@@ -99,7 +99,7 @@ struct LibmountTable {
       minor: gnu_dev_minor(device),
       root: bytes(mnt_fs_get_root(filesystem)),
       target: bytes(mnt_fs_get_target(filesystem)),
-      filesystemType: bytes(mnt_fs_get_fstype(filesystem)),
+      filesystemType: mnt_fs_get_fstype(filesystem).map { String(cString: $0) } ?? "",
       mountOptions: bytes(mnt_fs_get_vfs_options(filesystem)))
   }
 
