@@ -63,3 +63,18 @@ extension ByteString: CustomStringConvertible {
   /// The text of the string with invalid UTF-8 replaced; reports escape it further.
   public var description: String { lossyText }
 }
+
+extension ByteString {
+  /// Whether the bytes are those of `literal`, without making a byte string of it: rules
+  /// compare mount points and roots with literals such as `"/"` or `"/null"` for every
+  /// mount, and each byte string made from a literal is a heap block.
+  public static func == (lhs: ByteString, literal: StaticString) -> Bool {
+    // A one-character literal may be held as a scalar, without a pointer to its bytes.
+    literal.withUTF8Buffer { lhs.bytes.elementsEqual($0) }
+  }
+
+  /// Whether the bytes are not those of `literal`.
+  public static func != (lhs: ByteString, literal: StaticString) -> Bool {
+    !(lhs == literal)
+  }
+}

@@ -40,8 +40,7 @@ struct PathComponent {
   var byteString: ByteString { ByteString(Array(bytes)) }
 
   static func == (component: PathComponent, name: StaticString) -> Bool {
-    component.bytes.elementsEqual(
-      UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    name.withUTF8Buffer { component.bytes.elementsEqual($0) }
   }
 
   /// Whether the component is `name`, given as a byte string.

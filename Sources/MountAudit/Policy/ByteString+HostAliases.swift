@@ -44,12 +44,12 @@ extension ByteString {
   /// deleted on the host (`//deleted`, or ` (deleted)` in older kernels): the inode stays
   /// reachable through the bind, so it is judged by the name it had.
   var withoutDeletedMarker: ByteString {
-    for marker in ["//deleted", " (deleted)"] {
-      let suffix = Array(marker.utf8)
-      if bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) {
-        return ByteString(Array(bytes.dropLast(suffix.count)))
-      }
+    for suffix in Self.deletedMarkers
+    where bytes.count > suffix.count && bytes.suffix(suffix.count).elementsEqual(suffix) {
+      return ByteString(Array(bytes.dropLast(suffix.count)))
     }
     return self
   }
+
+  private static let deletedMarkers = [Array("//deleted".utf8), Array(" (deleted)".utf8)]
 }

@@ -19,6 +19,25 @@ struct PathHelpersTests {
     #expect(split.last?.byteString == expected.last)
   }
 
+  @Test("a byte string compares with a literal byte for byte, one-character literals too")
+  func literalComparison() {
+    let root: ByteString = "/"
+    #expect(root == ("/" as StaticString))
+    #expect(root != ("" as StaticString))
+    #expect(root != ("//" as StaticString))
+    #expect(ByteString([]) == ("" as StaticString))
+    let null: ByteString = "/null"
+    #expect(null == ("/null" as StaticString))
+    #expect(null != ("/nul" as StaticString))
+    #expect(null != ("/null/" as StaticString))
+    #expect(null != ("/NULL" as StaticString))
+    #expect(ByteString("/é") == ("/é" as StaticString))
+    #expect(ByteString([0x2F, 0xC3]) != ("/é" as StaticString))
+    // What a comparison with a bare literal resolves to agrees with comparing byte strings.
+    #expect((null == "/null") == (null == ByteString("/null")))
+    #expect((root == "/") && !(root == "/a"))
+  }
+
   @Test("components compare with names and prefixes")
   func names() {
     let split = PathComponents("/var/lib/kubelet/pods/uid/volumes")

@@ -140,7 +140,7 @@ struct HostRuntimeSocketRule: Rule {
   /// What a canonical host path is, if it is a runtime socket or a directory of them.
   private static func kind(ofHostPath path: ByteString) -> String? {
     if let kind = socketKind(named: path) { return kind }
-    if path.isAtOrBelow("/run/containerd/s") { return "containerd shim socket" }
+    if path.isAtOrBelow(containerdShimSockets) { return "containerd shim socket" }
     if socketDirectories.contains(path) || isUserRuntimeDirectory(path) {
       return "directory of runtime sockets"
     }
@@ -164,10 +164,13 @@ struct HostRuntimeSocketRule: Rule {
   /// Whether `path` is `/run/user/<uid>`, where rootless runtimes keep their sockets.
   private static func isUserRuntimeDirectory(_ path: ByteString) -> Bool {
     // Checked on the bytes, without splitting: this runs for every host path of every mount.
-    let prefix = Array("/run/user/".utf8)
+    let prefix = userRuntimeDirectoryPrefix
     guard path.bytes.count > prefix.count, path.bytes.starts(with: prefix) else { return false }
     var uid = path.bytes[prefix.count...]
     if uid.last == UInt8(ascii: "/") { uid = uid.dropLast() }
     return !uid.isEmpty && uid.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
   }
+
+  private static let userRuntimeDirectoryPrefix = Array("/run/user/".utf8)
+  private static let containerdShimSockets: ByteString = "/run/containerd/s"
 }
