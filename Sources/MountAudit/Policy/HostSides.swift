@@ -7,8 +7,8 @@
 struct HostSides: Sendable {
   private let resolver: HostPathResolver
   private let profile: Profile
-  /// For each line of the target table, the index of its answer (-1 for no mount).
-  private let answerByLine: [Int]
+  /// For each line of the target table, the index of its answer.
+  private let answerByLine: [Int: Int]
   private let answers: [Answer]
 
   private struct Answer: Sendable {
@@ -21,7 +21,10 @@ struct HostSides: Sendable {
     let resolver = HostPathResolver(host: host)
     var answerByKey: [HostSideVerdict.Key: Int] = [:]
     var answers: [Answer] = []
-    var answerByLine = [Int](repeating: -1, count: (target.entries.map(\.line).max() ?? 0) + 1)
+    // By line in a dictionary, not an array: a library caller's entries may number their
+    // lines in any way.
+    var answerByLine: [Int: Int] = [:]
+    answerByLine.reserveCapacity(target.entries.count)
     for entry in target.entries {
       let key = HostSideVerdict.Key(entry)
       if let known = answerByKey[key] {
@@ -44,9 +47,7 @@ struct HostSides: Sendable {
 
   /// The answer worked out for `mount`, if it is a mount of the target table.
   private func answer(for mount: MountEntry) -> Answer? {
-    guard mount.line >= 0, mount.line < answerByLine.count else { return nil }
-    let index = answerByLine[mount.line]
-    guard index >= 0 else { return nil }
+    guard let index = answerByLine[mount.line] else { return nil }
     let answer = answers[index]
     // A mount of another table may have the same line: then its answer is not this one.
     guard answer.key.device == mount.device, answer.key.root == mount.root else { return nil }

@@ -144,8 +144,6 @@ struct MountinfoLine {
     }
     return DeviceNumber(major: major, minor: minor)
   }
-
-  /// Parses a non-empty run of ASCII digits that fits in 32 bits.
 }
 
 extension MountinfoLine {

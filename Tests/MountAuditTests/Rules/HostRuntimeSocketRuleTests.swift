@@ -12,6 +12,15 @@ struct HostRuntimeSocketRuleTests {
     """
   let root = "700 650 0:60 / / rw,relatime - overlay overlay rw"
 
+  /// The rule rules out a mount point by its suffix before looking its name up: every known
+  /// socket name must end in one of the suffixes it checks.
+  @Test func everyKnownSocketNameEndsInASuffixTheShortcutKeeps() {
+    for name in HostRuntimeSocketRule.socketKinds.keys {
+      let text = name.lossyText
+      #expect(text.hasSuffix(".sock") || text.hasSuffix(".sock.ttrpc"), "\(text)")
+    }
+  }
+
   @Test func theDockerSocketIsAnErrorNamingItsHostSide() throws {
     let findings = try Tables.findings(
       of: rule,

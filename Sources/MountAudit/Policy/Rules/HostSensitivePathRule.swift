@@ -124,7 +124,6 @@ struct HostSensitivePathRule: Rule {
     "/sys/fs/cgroup",
   ]
 
-  /// Sensitive paths whose subdirectories are not sensitive for being below them.
   /// The sensitive paths with their spellings, worked out once.
   private static let spelledSensitivePaths = sensitivePaths.map(spelled)
 
@@ -140,6 +139,7 @@ struct HostSensitivePathRule: Rule {
     (path, path.hostSpellings)
   }
 
+  /// Sensitive paths whose subdirectories are not sensitive for being below them.
   static let exactOnly: Set<ByteString> = ["/", "/home", "/usr", "/var", "/var/lib"]
 
   func check(_ context: AuditContext) -> [Finding] {
