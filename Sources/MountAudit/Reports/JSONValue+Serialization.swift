@@ -70,12 +70,9 @@ struct JSONOutput {
   /// Whether the innermost open container has no member yet.
   private var isEmptyContainer = false
 
-  /// The size from which the bytes written so far are handed on.
-  static let chunkSize = 1 << 16
-
   init(deliver: (([UInt8]) -> Void)? = nil) {
     self.deliver = deliver
-    if deliver != nil { bytes.reserveCapacity(Self.chunkSize + 4096) }
+    if deliver != nil { bytes.reserveCapacity(reportChunkSize + 4096) }
   }
 
   mutating func append(_ byte: UInt8) {
@@ -93,7 +90,7 @@ struct JSONOutput {
 
   /// Hands the bytes on if a receiver is set and a chunk's worth has been written.
   mutating func deliverIfFull() {
-    guard let deliver, bytes.count >= Self.chunkSize else { return }
+    guard let deliver, bytes.count >= reportChunkSize else { return }
     deliver(bytes)
     bytes.removeAll(keepingCapacity: true)
   }
@@ -223,12 +220,8 @@ struct JSONOutput {
   /// otherwise `{"hex": "..."}`.
   mutating func write(_ value: ByteString) {
     // ASCII, nearly always, is valid UTF-8 without decoding it.
-    let isASCII = value.bytes.withUnsafeBufferPointer { buffer in
-      guard buffer.isASCII else { return false }
-      writeString(utf8: buffer)
-      return true
-    }
-    if !isASCII { JSONValue.bytes(value).write(to: &self) }
+    guard [UInt8].isASCII(value.bytes[...]) else { return JSONValue.bytes(value).write(to: &self) }
+    value.bytes.withUnsafeBufferPointer { writeString(utf8: $0) }
   }
 
   /// Writes a byte string as `JSONValue.bytes` does, or `null` for `nil`.

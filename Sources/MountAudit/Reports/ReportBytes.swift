@@ -1,3 +1,7 @@
+/// The size from which a report written into a byte buffer hands what it has written on,
+/// so that a large report is never held whole.
+let reportChunkSize = 1 << 16
+
 /// Helpers for reports written straight into a byte buffer, without a `String` per value.
 extension Array where Element == UInt8 {
   /// Appends `value` in decimal, as `String(value)` writes it.

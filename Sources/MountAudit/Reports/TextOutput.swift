@@ -9,12 +9,9 @@ struct TextOutput {
   /// Receives the bytes in chunks.
   private let deliver: ([UInt8]) -> Void
 
-  /// The size from which the lines written so far are handed on.
-  static let chunkSize = 1 << 16
-
   init(deliver: @escaping ([UInt8]) -> Void) {
     self.deliver = deliver
-    bytes.reserveCapacity(Self.chunkSize + 4096)
+    bytes.reserveCapacity(reportChunkSize + 4096)
   }
 
   /// Writes a text to `deliver` in chunks of whole lines, the last one with what is left
@@ -74,7 +71,7 @@ struct TextOutput {
   /// Ends the line, handing the lines written so far on once they make a chunk.
   mutating func endLine() {
     bytes.append(UInt8(ascii: "\n"))
-    guard bytes.count >= Self.chunkSize else { return }
+    guard bytes.count >= reportChunkSize else { return }
     deliver(bytes)
     bytes.removeAll(keepingCapacity: true)
   }

@@ -69,7 +69,7 @@ public struct TreeTextReport {
     }
 
     var line: [UInt8] = []
-    line.reserveCapacity(Self.chunkSize + 4096)
+    line.reserveCapacity(reportChunkSize + 4096)
     for (column, name) in Self.header.enumerated() {
       line.append(contentsOf: name.utf8)
       Self.pad(column: column, width: name.utf8.count, widths: widths, to: &line)
@@ -86,7 +86,7 @@ public struct TreeTextReport {
         cell += 1
         cellStart = cellEnd
       }
-      if line.count >= Self.chunkSize {
+      if line.count >= reportChunkSize {
         deliver(line)
         line.removeAll(keepingCapacity: true)
       }
@@ -106,9 +106,6 @@ public struct TreeTextReport {
   }
 
   private static let header = ["TARGET", "SOURCE", "FSTYPE", "PROPAGATION", "OPTIONS"]
-
-  /// The size from which the lines written so far are handed on.
-  private static let chunkSize = 1 << 16
 
   /// The escaped cells of every row, one after the other, and how many columns each takes
   /// on a terminal.

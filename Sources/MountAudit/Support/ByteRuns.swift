@@ -23,11 +23,6 @@ extension UnsafeBufferPointer<UInt8> {
     while end < count, byte(self[end]) { end += 1 }
     return end
   }
-
-  /// Whether every byte is ASCII (below 0x80).
-  var isASCII: Bool {
-    endOfRun(from: 0, word: { $0 & ByteWord.highBits == 0 }, byte: { $0 < 0x80 }) == count
-  }
 }
 
 /// Tests on the eight bytes of a word at once. Each says whether any byte of the word

@@ -88,7 +88,7 @@ struct JSONValueSerializationTests {
     var chunks: [[UInt8]] = []
     document.write(inChunks: { chunks.append($0) })
     #expect(chunks.count > 2)
-    #expect(chunks.dropLast().allSatisfy { $0.count >= JSONOutput.chunkSize })
+    #expect(chunks.dropLast().allSatisfy { $0.count >= reportChunkSize })
     #expect(Array(chunks.joined()) == document.serialized())
   }
 

@@ -48,4 +48,16 @@ struct ReportBytesTests {
       #expect(bytes == [0x41] + Array(TerminalText.escape(text).utf8))
     }
   }
+
+  @Test func isASCIIFindsAHighByteAnywhere() {
+    for length in 0..<20 {
+      let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+      #expect([UInt8].isASCII(plain[...]))
+      for position in 0..<length {
+        var bytes = plain
+        bytes[position] = 0x80
+        #expect(![UInt8].isASCII(bytes[...]), "length \(length), at \(position)")
+      }
+    }
+  }
 }

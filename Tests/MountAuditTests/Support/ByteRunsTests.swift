@@ -73,16 +73,4 @@ struct ByteRunsTests {
       }
     }
   }
-
-  @Test func isASCIIFindsAHighByteAnywhere() {
-    for length in 0..<20 {
-      let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
-      #expect(plain.withUnsafeBufferPointer(\.isASCII))
-      for position in 0..<length {
-        var bytes = plain
-        bytes[position] = 0x80
-        #expect(!bytes.withUnsafeBufferPointer(\.isASCII), "length \(length), at \(position)")
-      }
-    }
-  }
 }
