@@ -20,7 +20,7 @@ struct DiffCommand {
       normalization: options.normalization)
     var trace: (container: MountTree, result: PropagationTrace)?
     if let origin = options.container {
-      let loaded = try reader.load(origin)
+      let loaded = try Self.read(origin, reader: reader)
       let container = MountTree(loaded.table)
       trace = (
         container,
@@ -38,11 +38,10 @@ struct DiffCommand {
         DiffJSONReport(diff, normalizations: names, trace: trace).document)
     }
     ProcessLifetime.keep((diff, trace))
-    // Lines left out (named on stderr and in the header) leave the comparison incomplete:
-    // that is trouble, as in diff(1), whatever the readable lines say.
-    if !before.table.problems.isEmpty || !after.table.problems.isEmpty {
-      return ExitStatus.cannotRun
-    }
+    // Lines left out of A, B or the traced container (named on stderr) leave the comparison
+    // incomplete: that is trouble, as in diff(1), whatever the readable lines say.
+    let tables = [before.table, after.table] + (trace.map { [$0.container.table] } ?? [])
+    if tables.contains(where: { !$0.problems.isEmpty }) { return ExitStatus.cannotRun }
     let isLeftBehind = trace?.result.leftBehind.isEmpty == false
     return diff.hasDifferences || isLeftBehind ? ExitStatus.findings : ExitStatus.clean
   }
@@ -81,7 +80,7 @@ struct DiffCommand {
   /// snapshot recorded; lines left out are named on stderr.
   private static func read(
     _ origin: TableOrigin, reader: MountTableReader
-  ) throws(AuditError) -> (table: MountTable, namespace: NamespaceIdentity?) {
+  ) throws(AuditError) -> LoadedTable {
     let loaded = try reader.load(origin)
     if reader.source == .statmount, let reason = loaded.table.fallbackReason {
       Output.error("\(origin): \(reason)")
@@ -89,6 +88,6 @@ struct DiffCommand {
     for problem in loaded.table.problems {
       Output.error("\(origin): line \(problem.line): \(problem.problem)")
     }
-    return (loaded.table, loaded.namespace)
+    return loaded
   }
 }

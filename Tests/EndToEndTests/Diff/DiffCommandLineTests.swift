@@ -33,6 +33,27 @@ struct DiffCommandLineTests {
         == "mountaudit: cannot read 'fixtures/no-such.mountinfo': No such file or directory\n")
   }
 
+  @Test("a traced container's unreadable line is named and exits 2, as A's or B's would")
+  func unreadableContainerLine() throws {
+    let folder = Binary.repositoryRoot.appendingPathComponent("fixtures/field-cases/R15")
+    let text = try String(
+      contentsOf: folder.appendingPathComponent("container.mountinfo"), encoding: .utf8)
+    // Line 25 loses its separator.
+    let broken = text.replacingOccurrences(of: "shared:420 - tmpfs", with: "shared:420 tmpfs")
+    #expect(broken != text)
+    let container = FileManager.default.temporaryDirectory
+      .appendingPathComponent("mountaudit-broken-container-\(getpid()).mountinfo")
+    try broken.write(to: container, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: container) }
+
+    let run = try Binary.run([
+      "diff", "fixtures/field-cases/R15/host.mountinfo",
+      "fixtures/field-cases/R15/host-after.mountinfo", "--container", container.path,
+    ])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("mountaudit: \(container.path): line 25: "))
+  }
+
   @Test(
     "usage errors exit 64 with one line",
     arguments: [
